@@ -1,0 +1,120 @@
+// Writes and reads the central's records, keeping the v5 change log and the v6 change log in step.
+import type { Database } from './database';
+import { ownStoreOf, routeOf, type TableRoute } from './table-routing';
+
+export type RecordData = Record<string, unknown>;
+
+export interface WriteOrigin {
+  /** The site whose push produced the change (null for the central's own edits and seeds). */
+  sourceSiteId: number | null;
+}
+
+const CENTRAL_ORIGIN: WriteOrigin = { sourceSiteId: null };
+
+export async function readRecord(
+  db: Database,
+  tableName: string,
+  recordId: string,
+): Promise<RecordData | undefined> {
+  const row = await db.get<{ data: string }>(
+    'SELECT data FROM record WHERE table_name = ? AND record_id = ?',
+    [tableName, recordId],
+  );
+  return row ? (JSON.parse(row.data) as RecordData) : undefined;
+}
+
+async function storeOf(db: Database, route: TableRoute, data: RecordData): Promise<string | null> {
+  if (route.api === 'v5' && route.kind === 'central') return null;
+  const own = ownStoreOf(data);
+  if (own || !route.parent) return own ?? null;
+  const parentId = data[route.parent.parentKey];
+  if (typeof parentId !== 'string' || parentId === '') return null;
+  const parent = await db.get<{ store_id: string | null }>(
+    'SELECT store_id FROM record WHERE table_name = ? AND record_id = ?',
+    [route.parent.parentTable, parentId],
+  );
+  return parent?.store_id ?? null;
+}
+
+/** Upserts one record and logs the change for the API it travels over. Call inside a transaction. */
+export async function upsertRecord(
+  db: Database,
+  tableName: string,
+  recordId: string,
+  data: RecordData,
+  origin: WriteOrigin = CENTRAL_ORIGIN,
+): Promise<void> {
+  const route = routeOf(tableName);
+  const storeId = await storeOf(db, route, data);
+  const existing = await db.get('SELECT 1 AS found FROM record WHERE table_name = ? AND record_id = ?', [
+    tableName,
+    recordId,
+  ]);
+  await db.run(
+    `INSERT INTO record (table_name, record_id, data, store_id) VALUES (?, ?, ?, ?)
+     ON CONFLICT (table_name, record_id) DO UPDATE SET data = excluded.data, store_id = excluded.store_id`,
+    [tableName, recordId, JSON.stringify(data), storeId],
+  );
+  await logChange(db, route, tableName, recordId, existing ? 'update' : 'insert', storeId, origin);
+}
+
+/** Deletes one record (if present) and logs the delete. Call inside a transaction. */
+export async function deleteRecord(
+  db: Database,
+  tableName: string,
+  recordId: string,
+  origin: WriteOrigin = CENTRAL_ORIGIN,
+): Promise<void> {
+  const existing = await db.get<{ store_id: string | null }>(
+    'SELECT store_id FROM record WHERE table_name = ? AND record_id = ?',
+    [tableName, recordId],
+  );
+  await db.run('DELETE FROM record WHERE table_name = ? AND record_id = ?', [tableName, recordId]);
+  await logChange(db, routeOf(tableName), tableName, recordId, 'delete', existing?.store_id ?? null, origin);
+}
+
+async function logChange(
+  db: Database,
+  route: TableRoute,
+  tableName: string,
+  recordId: string,
+  action: 'insert' | 'update' | 'delete',
+  storeId: string | null,
+  origin: WriteOrigin,
+): Promise<void> {
+  if (route.api === 'v5') {
+    if (route.kind !== 'central') return; // store-owned records travel through site queues
+    await db.run('DELETE FROM central_change WHERE table_name = ? AND record_id = ?', [tableName, recordId]);
+    await db.run('INSERT INTO central_change (table_name, record_id, action) VALUES (?, ?, ?)', [
+      tableName,
+      recordId,
+      action,
+    ]);
+    return;
+  }
+  await db.run("DELETE FROM oms_change WHERE record_id = ? AND IFNULL(store_id, '') = IFNULL(?, '')", [
+    recordId,
+    storeId,
+  ]);
+  await db.run(
+    `INSERT INTO oms_change (table_name, record_id, action, store_id, source_site_id, is_sync_update)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+    [
+      tableName,
+      recordId,
+      action === 'delete' ? 'DELETE' : 'UPSERT',
+      storeId,
+      origin.sourceSiteId,
+      origin.sourceSiteId === null ? 0 : 1,
+    ],
+  );
+}
+
+/** Ids of the stores active on a site (store.sync_id_remote_site = siteId). */
+export async function storesOfSite(db: Database, siteId: number): Promise<string[]> {
+  const rows = await db.all<{ record_id: string }>(
+    "SELECT record_id FROM record WHERE table_name = 'store' AND json_extract(data, '$.sync_id_remote_site') = ?",
+    [siteId],
+  );
+  return rows.map((row) => row.record_id);
+}

@@ -1,0 +1,94 @@
+// The v5 per-site outgoing queue: FIFO entries that stay until the site acknowledges them.
+import type { Database } from './database';
+import { readRecord, storesOfSite, type RecordData } from './records';
+import { isV5RemoteTable, layerOf } from './table-routing';
+
+const NEW_SYNC_OUT_ID = 'upper(hex(randomblob(16)))';
+
+export interface QueuedRecord {
+  syncOutId: string;
+  tableName: string;
+  recordId: string;
+  action: string;
+  recordData?: RecordData;
+}
+
+/** Call inside a transaction. */
+export async function enqueueRecord(
+  db: Database,
+  siteId: number,
+  tableName: string,
+  recordId: string,
+  action: 'insert' | 'update' | 'delete',
+): Promise<void> {
+  await db.run(
+    `INSERT INTO site_queue (site_id, sync_out_id, table_name, record_id, action) VALUES (?, ${NEW_SYNC_OUT_ID}, ?, ?, ?)`,
+    [siteId, tableName, recordId, action],
+  );
+}
+
+/** Rebuilds the site's queue with every store-owned record of its stores, parents first. */
+export async function fillQueueForInitialisation(db: Database, siteId: number): Promise<number> {
+  const stores = await storesOfSite(db, siteId);
+  return db.transaction(async () => {
+    await db.run('DELETE FROM site_queue WHERE site_id = ?', [siteId]);
+    if (stores.length > 0) {
+      const placeholders = stores.map(() => '?').join(', ');
+      const tables = await db.all<{ table_name: string }>(
+        `SELECT DISTINCT table_name FROM record WHERE store_id IN (${placeholders})`,
+        stores,
+      );
+      const remoteTables = tables
+        .map((row) => row.table_name)
+        .filter(isV5RemoteTable)
+        .sort((a, b) => layerOf(a) - layerOf(b));
+      for (const table of remoteTables) {
+        await db.run(
+          `INSERT INTO site_queue (site_id, sync_out_id, table_name, record_id, action)
+           SELECT ?, ${NEW_SYNC_OUT_ID}, table_name, record_id, 'insert' FROM record
+           WHERE table_name = ? AND store_id IN (${placeholders}) ORDER BY record_id`,
+          [siteId, table, ...stores],
+        );
+      }
+    }
+    return queueLength(db, siteId);
+  });
+}
+
+export async function queueLength(db: Database, siteId: number): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM site_queue WHERE site_id = ?', [siteId]);
+  return row?.n ?? 0;
+}
+
+/** The head of the queue, with each record's current data (a record gone since is sent as a delete). */
+export async function peekQueue(db: Database, siteId: number, limit: number): Promise<QueuedRecord[]> {
+  const entries = await db.all<{
+    sync_out_id: string;
+    table_name: string;
+    record_id: string;
+    action: string;
+  }>(
+    'SELECT sync_out_id, table_name, record_id, action FROM site_queue WHERE site_id = ? ORDER BY seq LIMIT ?',
+    [siteId, limit],
+  );
+  const records: QueuedRecord[] = [];
+  for (const entry of entries) {
+    const data =
+      entry.action === 'delete' ? undefined : await readRecord(db, entry.table_name, entry.record_id);
+    const base = { syncOutId: entry.sync_out_id, tableName: entry.table_name, recordId: entry.record_id };
+    records.push(data ? { ...base, action: entry.action, recordData: data } : { ...base, action: 'delete' });
+  }
+  return records;
+}
+
+export async function acknowledge(
+  db: Database,
+  siteId: number,
+  syncOutIds: readonly string[],
+): Promise<void> {
+  await db.transaction(async () => {
+    for (const id of syncOutIds) {
+      await db.run('DELETE FROM site_queue WHERE site_id = ? AND sync_out_id = ?', [siteId, id]);
+    }
+  });
+}
