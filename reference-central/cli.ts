@@ -1,11 +1,9 @@
 // Command line of the reference central: `serve` and `admin <command>` (docs/REFERENCE-CENTRAL.md).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Database } from './database';
-import { buildDemoRecords, buildVolumeRecords, DEMO_SITES } from './demo-data';
-import { getMeta, migrate, setMeta } from './schema';
+import { openCentralDatabase, seedDemo, seedVolume } from './bootstrap';
+import type { Database } from './database';
 import { normaliseSeedInput, seedRecords } from './seed';
 import { startCentralServer } from './server';
 import { addSite, clearHardwareId, findSiteByName, listSites } from './sites';
@@ -40,39 +38,8 @@ function integer(value: string, flag: string): number {
   return Number(value);
 }
 
-async function openDatabase(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  const db = await Database.open(path.join(dataDir, 'central.sqlite'));
-  await migrate(db);
-  return db;
-}
-
-/** Demo sites and data, seeded once per data directory. */
-async function seedDemo(db: Database): Promise<void> {
-  if (await getMeta(db, 'demo_seeded')) return;
-  await seedRecords(db, buildDemoRecords());
-  for (const site of DEMO_SITES) {
-    if (!(await findSiteByName(db, site.name))) {
-      await addSite(db, {
-        name: site.name,
-        password: site.password,
-        siteId: site.siteId,
-        store: site.store.id,
-      });
-    }
-  }
-  await db.transaction(() => setMeta(db, 'demo_seeded', new Date().toISOString()));
-}
-
-async function seedVolume(db: Database, count: number): Promise<void> {
-  if (await getMeta(db, 'volume_seeded')) return;
-  const stores = DEMO_SITES.map((site) => ({ id: site.store.id, nameId: site.store.nameId }));
-  await seedRecords(db, buildVolumeRecords(count, stores));
-  await db.transaction(() => setMeta(db, 'volume_seeded', String(count)));
-}
-
 async function serve(values: Record<string, string | boolean | undefined>): Promise<void> {
-  const db = await openDatabase(required(values['data-dir'] as string | undefined, 'data-dir'));
+  const db = await openCentralDatabase(required(values['data-dir'] as string | undefined, 'data-dir'));
   if (values.demo) await seedDemo(db);
   if (values.volume !== undefined) await seedVolume(db, integer(values.volume as string, 'volume'));
   const adminToken = (values['admin-token'] as string | undefined) ?? randomBytes(16).toString('hex');
@@ -125,7 +92,7 @@ async function admin(
   words: string[],
   values: Record<string, string | boolean | undefined>,
 ): Promise<unknown> {
-  const db = await openDatabase(required(values['data-dir'] as string | undefined, 'data-dir'));
+  const db = await openCentralDatabase(required(values['data-dir'] as string | undefined, 'data-dir'));
   const flag = (name: string): string => required(values[name] as string | undefined, name);
   try {
     switch (words.join(' ')) {
@@ -149,10 +116,10 @@ async function admin(
       case 'queue': {
         const site = await findSiteByName(db, flag('site'));
         if (!site) throw new Error(`No site named "${flag('site')}"`);
-        return peekQueue(db, site.siteId, Number.MAX_SAFE_INTEGER);
+        return await peekQueue(db, site.siteId, Number.MAX_SAFE_INTEGER);
       }
       case 'status':
-        return status(db);
+        return await status(db);
       default:
         throw new UsageError(`Unknown admin command "${words.join(' ')}"`);
     }

@@ -32,6 +32,21 @@ async function linesOf(db: Database, invoiceId: string): Promise<RecordData[]> {
   return rows.map((row) => JSON.parse(row.data) as RecordData);
 }
 
+/** Writes the copy and queues it for the receiving site, unless an identical copy was forwarded before. */
+async function forward(
+  db: Database,
+  targetSiteId: number,
+  tableName: string,
+  recordId: string,
+  data: RecordData,
+  pushingSiteId: number,
+): Promise<void> {
+  const existing = await readRecord(db, tableName, recordId);
+  if (existing && JSON.stringify(existing) === JSON.stringify(data)) return;
+  await upsertRecord(db, tableName, recordId, data, { sourceSiteId: pushingSiteId });
+  await enqueueRecord(db, targetSiteId, tableName, recordId, existing ? 'update' : 'insert');
+}
+
 /** Call inside the integration transaction with the records the pushing site just upserted. */
 export async function forwardTransfers(
   db: Database,
@@ -59,8 +74,7 @@ export async function forwardTransfers(
       linked_transaction_id: record.recordId,
       their_ref: invoice.their_ref ?? '',
     };
-    await upsertRecord(db, 'transact', inboundId, inbound, { sourceSiteId: pushingSiteId });
-    await enqueueRecord(db, target.siteId, 'transact', inboundId, 'insert');
+    await forward(db, target.siteId, 'transact', inboundId, inbound, pushingSiteId);
     for (const line of await linesOf(db, record.recordId)) {
       const lineId = legacyId(`transfer-line:${String(line.ID)}:${target.id}`);
       const inboundLine: RecordData = {
@@ -73,8 +87,7 @@ export async function forwardTransfers(
         linked_trans_line_ID: line.ID,
         linked_transact_id: record.recordId,
       };
-      await upsertRecord(db, 'trans_line', lineId, inboundLine, { sourceSiteId: pushingSiteId });
-      await enqueueRecord(db, target.siteId, 'trans_line', lineId, 'insert');
+      await forward(db, target.siteId, 'trans_line', lineId, inboundLine, pushingSiteId);
     }
   }
 }

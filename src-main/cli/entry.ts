@@ -1,0 +1,4 @@
+// Process entry point of the CLI.
+import { main } from './main';
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,320 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The first set of synced tables (issue "Sync engine"): one typed table per translator. No foreign
+ * keys between them: records arrive in any order and the integrator checks each translator's
+ * `references` instead (required ones fail the record, optional ones are blanked).
+ */
+export class FirstSyncedTables1764100000001 implements MigrationInterface {
+  name = 'FirstSyncedTables1764100000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE unit (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      description TEXT,
+      order_number INTEGER NOT NULL)`);
+    await runner.query(`CREATE TABLE item (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      code TEXT NOT NULL,
+      unit_id TEXT,
+      type TEXT NOT NULL,
+      default_pack_size REAL NOT NULL,
+      is_vaccine BOOLEAN NOT NULL,
+      ven_category TEXT,
+      strength TEXT,
+      doses INTEGER NOT NULL,
+      category_id TEXT,
+      restricted_location_type_id TEXT,
+      volume_per_pack REAL NOT NULL,
+      universal_code TEXT)`);
+    await runner.query(`CREATE TABLE name (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      code TEXT NOT NULL,
+      type TEXT NOT NULL,
+      is_customer BOOLEAN NOT NULL,
+      is_supplier BOOLEAN NOT NULL,
+      supplying_store_id TEXT,
+      first_name TEXT,
+      last_name TEXT,
+      is_female BOOLEAN NOT NULL,
+      date_of_birth TEXT,
+      phone TEXT,
+      charge_code TEXT,
+      comment TEXT,
+      country TEXT,
+      address1 TEXT,
+      address2 TEXT,
+      email TEXT,
+      website TEXT,
+      is_manufacturer BOOLEAN NOT NULL,
+      is_donor BOOLEAN NOT NULL,
+      is_on_hold BOOLEAN NOT NULL,
+      next_of_kin_id TEXT,
+      next_of_kin_name TEXT,
+      created_date TEXT,
+      national_health_number TEXT,
+      is_deceased BOOLEAN NOT NULL,
+      created_datetime TEXT,
+      gender TEXT,
+      date_of_death TEXT,
+      hsh_code TEXT,
+      hsh_name TEXT,
+      margin REAL,
+      freight_factor REAL,
+      currency_id TEXT)`);
+    await runner.query(`CREATE TABLE store (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name_id TEXT NOT NULL,
+      code TEXT NOT NULL,
+      site_id INTEGER NOT NULL,
+      logo TEXT,
+      mode TEXT NOT NULL,
+      created_date TEXT,
+      is_disabled BOOLEAN NOT NULL)`);
+    await runner.query(`CREATE TABLE name_store_join (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name_id TEXT NOT NULL,
+      store_id TEXT NOT NULL,
+      is_inactive BOOLEAN,
+      name_is_customer BOOLEAN,
+      name_is_supplier BOOLEAN)`);
+    await runner.query(`CREATE TABLE currency (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      code TEXT NOT NULL,
+      rate REAL NOT NULL,
+      is_home_currency BOOLEAN NOT NULL,
+      date_updated TEXT)`);
+    await runner.query(`CREATE TABLE master_list (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      code TEXT,
+      description TEXT,
+      is_active BOOLEAN NOT NULL,
+      is_default_price_list BOOLEAN,
+      discount_percentage REAL)`);
+    await runner.query(`CREATE TABLE master_list_line (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      master_list_id TEXT NOT NULL,
+      item_id TEXT NOT NULL,
+      price REAL)`);
+    await runner.query(`CREATE TABLE master_list_name_join (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      master_list_id TEXT NOT NULL,
+      name_id TEXT NOT NULL)`);
+    await runner.query(`CREATE TABLE location (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      code TEXT NOT NULL,
+      is_on_hold BOOLEAN NOT NULL,
+      store_id TEXT NOT NULL,
+      location_type_id TEXT,
+      volume REAL NOT NULL)`);
+    await runner.query(`CREATE TABLE stock_line (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      store_id TEXT NOT NULL,
+      item_id TEXT NOT NULL,
+      batch TEXT,
+      expiry_date TEXT,
+      is_on_hold BOOLEAN NOT NULL,
+      location_id TEXT,
+      pack_size REAL NOT NULL,
+      available_number_of_packs REAL NOT NULL,
+      total_number_of_packs REAL NOT NULL,
+      cost_price_per_pack REAL NOT NULL,
+      sell_price_per_pack REAL NOT NULL,
+      note TEXT,
+      supplier_id TEXT,
+      barcode_id TEXT,
+      vvm_status_id TEXT,
+      total_volume REAL NOT NULL,
+      volume_per_pack REAL NOT NULL,
+      item_variant_id TEXT,
+      donor_id TEXT,
+      manufacturer_id TEXT,
+      campaign_id TEXT,
+      program_id TEXT,
+      manufacture_date TEXT)`);
+    await runner.query(`CREATE TABLE invoice (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name_id TEXT NOT NULL,
+      store_id TEXT NOT NULL,
+      invoice_number INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      status TEXT NOT NULL,
+      user_id TEXT,
+      is_on_hold BOOLEAN NOT NULL,
+      comment TEXT,
+      their_reference TEXT,
+      clinician_id TEXT,
+      currency_id TEXT,
+      currency_rate REAL NOT NULL,
+      goods_received_id TEXT,
+      purchase_order_id TEXT,
+      requisition_id TEXT,
+      linked_invoice_id TEXT,
+      name_insurance_join_id TEXT,
+      default_donor_id TEXT,
+      insurance_discount_amount REAL NOT NULL,
+      insurance_discount_rate REAL NOT NULL,
+      entry_date TEXT NOT NULL,
+      entry_time INTEGER NOT NULL,
+      confirm_date TEXT,
+      confirm_time INTEGER NOT NULL,
+      finalised_date TEXT,
+      finalised_time INTEGER NOT NULL,
+      mode TEXT NOT NULL,
+      tax_percentage REAL,
+      transport_reference TEXT,
+      created_datetime TEXT,
+      allocated_datetime TEXT,
+      picked_datetime TEXT,
+      shipped_datetime TEXT,
+      delivered_datetime TEXT,
+      verified_datetime TEXT,
+      cancelled_datetime TEXT,
+      om_status TEXT,
+      om_type TEXT,
+      colour TEXT,
+      charges_local_currency REAL,
+      charges_foreign_currency REAL)`);
+    await runner.query('CREATE INDEX invoice_by_store ON invoice (store_id)');
+    await runner.query(`CREATE TABLE invoice_line (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      invoice_id TEXT NOT NULL,
+      item_id TEXT NOT NULL,
+      item_name TEXT NOT NULL,
+      stock_line_id TEXT,
+      location_id TEXT,
+      batch TEXT,
+      expiry_date TEXT,
+      pack_size REAL NOT NULL,
+      cost_price_per_pack REAL NOT NULL,
+      sell_price_per_pack REAL NOT NULL,
+      type TEXT NOT NULL,
+      number_of_packs REAL NOT NULL,
+      note TEXT,
+      reason_id TEXT,
+      linked_invoice_id TEXT,
+      donor_id TEXT,
+      vvm_status_id TEXT,
+      volume_per_pack REAL NOT NULL,
+      prescribed_quantity REAL,
+      item_code TEXT,
+      tax_percentage REAL,
+      total_before_tax REAL,
+      total_after_tax REAL,
+      foreign_currency_price REAL,
+      item_variant_id TEXT,
+      campaign_id TEXT,
+      program_id TEXT)`);
+    await runner.query('CREATE INDEX invoice_line_by_invoice ON invoice_line (invoice_id)');
+    await runner.query(`CREATE TABLE asset_class (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL)`);
+    await runner.query(`CREATE TABLE asset_category (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      asset_class_id TEXT NOT NULL)`);
+    await runner.query(`CREATE TABLE asset_catalogue_type (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      name TEXT NOT NULL,
+      asset_category_id TEXT NOT NULL)`);
+    await runner.query(`CREATE TABLE asset_catalogue_item (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      sub_catalogue TEXT NOT NULL,
+      code TEXT NOT NULL,
+      manufacturer TEXT,
+      model TEXT NOT NULL,
+      asset_class_id TEXT NOT NULL,
+      asset_category_id TEXT NOT NULL,
+      asset_catalogue_type_id TEXT NOT NULL)`);
+    await runner.query(`CREATE TABLE asset_log_reason (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      asset_log_status TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      deleted_datetime TEXT,
+      comments_required BOOLEAN NOT NULL)`);
+    await runner.query(`CREATE TABLE asset (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      notes TEXT,
+      asset_number TEXT,
+      asset_category_id TEXT,
+      asset_class_id TEXT,
+      asset_catalogue_type_id TEXT,
+      store_id TEXT,
+      serial_number TEXT,
+      asset_catalogue_item_id TEXT,
+      installation_date TEXT,
+      replacement_date TEXT,
+      created_datetime TEXT NOT NULL,
+      modified_datetime TEXT NOT NULL,
+      deleted_datetime TEXT,
+      properties TEXT,
+      donor_name_id TEXT,
+      warranty_start TEXT,
+      warranty_end TEXT,
+      needs_replacement BOOLEAN,
+      locked_fields_json TEXT)`);
+    await runner.query(`CREATE TABLE asset_log (
+      id TEXT PRIMARY KEY NOT NULL,
+      received_json TEXT,
+      asset_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      status TEXT,
+      comment TEXT,
+      type TEXT,
+      reason_id TEXT,
+      log_datetime TEXT NOT NULL,
+      created_datetime TEXT)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    // Children first (there are no foreign keys, but it reads as the reverse of up).
+    for (const table of [
+      'asset_log',
+      'asset',
+      'asset_log_reason',
+      'asset_catalogue_item',
+      'asset_catalogue_type',
+      'asset_category',
+      'asset_class',
+      'invoice_line',
+      'invoice',
+      'stock_line',
+      'location',
+      'master_list_name_join',
+      'master_list_line',
+      'master_list',
+      'currency',
+      'name_store_join',
+      'store',
+      'name',
+      'item',
+      'unit',
+    ]) {
+      await runner.query(`DROP TABLE ${table}`);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+// The sync engine as one object: the local database, secrets, hardware ID, the scheduler and the
+// live status. The CLI, browser mode and the Electron shell all drive sync through it.
+import { EventEmitter } from 'node:events';
+import { APP_VERSION } from './app-version';
+import { openLocalDatabase, type LocalDatabase } from './db/data-source';
+import { readHardwareId } from './hardware-id';
+import { KEY, readNumber } from './settings/key-value';
+import { FileKeySecretStore, type SecretStore } from './settings/secret-store';
+import {
+  DEFAULT_INTERVAL_MINUTES,
+  loadSyncCredentials,
+  saveSiteSettings,
+  sha256Hex,
+  siteSettingsSchema,
+  type SiteSettingsInput,
+} from './settings/sync-settings';
+import { createHttpTransport, type HttpTransport } from './sync/clients/http';
+import { LegacyClient } from './sync/clients/legacy';
+import { PROTOCOL_TIMINGS, type SyncTimings } from './sync/run-context';
+import { RunLog } from './sync/run-log';
+import { runSync, type RunOutcome } from './sync/run';
+import { SyncScheduler } from './sync/scheduler';
+import { checkSiteInfo } from './sync/site-info';
+import { readSyncStatus, type SyncStatus } from './sync/status';
+
+export interface SyncEngineOptions {
+  dataDir: string;
+  secrets?: SecretStore;
+  hardwareId?: string;
+  transport?: HttpTransport;
+  timings?: SyncTimings;
+}
+
+/** Emits 'status' (SyncStatus) whenever progress is made or a run ends. */
+export class SyncEngine extends EventEmitter {
+  readonly runLog: RunLog;
+  readonly scheduler: SyncScheduler;
+  private closed = false;
+
+  private constructor(
+    readonly db: LocalDatabase,
+    readonly secrets: SecretStore,
+    readonly hardwareId: string,
+    private readonly transport: HttpTransport,
+    private readonly timings: SyncTimings,
+    intervalMinutes: number,
+  ) {
+    super();
+    this.runLog = new RunLog(db);
+    this.scheduler = new SyncScheduler({
+      runOnce: (shouldPause) => this.runOnce(shouldPause),
+      intervalMinutes,
+    });
+    // Status is read only for someone listening: progress events are frequent during a run.
+    const publish = (): void => {
+      if (this.closed || this.listenerCount('status') === 0) return;
+      this.status().then(
+        (status) => this.emit('status', status),
+        (error: unknown) => this.emit('status-error', error),
+      );
+    };
+    this.runLog.on('progress', publish);
+    this.runLog.on('finished', publish);
+    this.scheduler.on('state', publish);
+  }
+
+  static async open(options: SyncEngineOptions): Promise<SyncEngine> {
+    const db = await openLocalDatabase(options.dataDir);
+    const intervalMinutes = await readNumber(
+      db.dataSource.manager,
+      KEY.intervalMinutes,
+      DEFAULT_INTERVAL_MINUTES,
+    );
+    return new SyncEngine(
+      db,
+      options.secrets ?? new FileKeySecretStore(options.dataDir),
+      options.hardwareId ?? (await readHardwareId()),
+      options.transport ?? createHttpTransport(),
+      options.timings ?? PROTOCOL_TIMINGS,
+      intervalMinutes,
+    );
+  }
+
+  status(): Promise<SyncStatus> {
+    return readSyncStatus(this.db, this.runLog.live, this.scheduler.state);
+  }
+
+  /**
+   * Checks the site's credentials against central (site info, Sync ID, same site as before) and
+   * only then saves them. Throws a SyncError when central refuses them.
+   */
+  async configure(input: SiteSettingsInput): Promise<void> {
+    const settings = siteSettingsSchema.parse(input);
+    const legacy = new LegacyClient(
+      {
+        url: settings.url,
+        siteName: settings.siteName,
+        passwordSha256: sha256Hex(settings.password),
+        hardwareId: this.hardwareId,
+        appVersion: APP_VERSION,
+      },
+      this.transport,
+    );
+    await checkSiteInfo(this.db, legacy, settings.syncId);
+    await saveSiteSettings(this.db, this.secrets, settings);
+    this.scheduler.setIntervalMinutes(settings.intervalMinutes);
+  }
+
+  /** One run now, outside the schedule (the CLI's `sync`). */
+  syncOnce(): Promise<RunOutcome> {
+    return this.runOnce(() => false);
+  }
+
+  private async runOnce(shouldPause: () => boolean): Promise<RunOutcome> {
+    const credentials = await loadSyncCredentials(this.db.dataSource.manager, this.secrets);
+    return runSync({
+      db: this.db,
+      log: this.runLog,
+      credentials,
+      hardwareId: this.hardwareId,
+      appVersion: APP_VERSION,
+      transport: this.transport,
+      timings: this.timings,
+      shouldPause,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.scheduler.stop();
+    this.closed = true;
+    await this.db.close();
+  }
+}

@@ -1,0 +1,46 @@
+// Push: local changes to the mSupply central server, then wait until it has integrated them.
+// Every push ends with {queueLength: 0, data: []}, which central must answer integrationStarted.
+import { KEY, readNumber, writeSetting } from '../settings/key-value';
+import { SyncError } from './errors';
+import { countPendingChanges, readPendingChanges } from './pending-changes';
+import { toOutgoingRecord } from './push-records';
+import { checkPause, type RunContext } from './run-context';
+import { waitForCentral } from './wait-for-central';
+
+export async function pushToLegacyCentral(context: RunContext): Promise<void> {
+  const { db } = context;
+  const manager = db.dataSource.manager;
+  let cursor = await readNumber(manager, KEY.pushCursorV5, 0);
+  let first: number | undefined;
+  for (;;) {
+    checkPause(context);
+    const total = await countPendingChanges(manager, 'v5', cursor, context.storeIds);
+    first ??= total;
+    const changes = await readPendingChanges(manager, 'v5', cursor, context.storeIds, context.requestSize);
+    const data = [];
+    for (const change of changes) {
+      const record = await toOutgoingRecord(manager, change);
+      if (record) data.push({ syncOutId: String(change.cursor), ...record });
+    }
+    const response = await context.legacy.pushRecords({ queueLength: total, data });
+    const last = changes.at(-1);
+    if (last) {
+      cursor = last.cursor + 1;
+      await db.transaction((transaction) => writeSetting(transaction, KEY.pushCursorV5, cursor));
+    }
+    await context.log.progress('push', first - Math.max(0, total - changes.length), first);
+    if (total === 0) {
+      if (!response.integrationStarted) {
+        throw new SyncError('UNKNOWN', 'Total remaining sent to server is 0 but integration not started');
+      }
+      break;
+    }
+  }
+  await waitForCentral(async () => (await context.legacy.getSiteStatus()).code === 'idle', {
+    firstPollMs: 100,
+    maxPollMs: 1000,
+    timeoutMs: context.timings.integrationTimeoutMs,
+    timeoutCode: 'INTEGRATION_TIMEOUT_REACHED',
+    what: 'the mSupply central server to integrate the records pushed',
+  });
+}

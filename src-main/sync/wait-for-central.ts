@@ -1,0 +1,30 @@
+// Waiting for a central operation (initialisation or push integration) by polling its status.
+import { SyncError, type SyncErrorCode } from './errors';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface WaitOptions {
+  /** First wait before the first poll; later waits double up to `maxPollMs`. */
+  firstPollMs: number;
+  maxPollMs: number;
+  timeoutMs: number;
+  timeoutCode: SyncErrorCode;
+  what: string;
+}
+
+/** Polls `isIdle` until it says yes; fails with `timeoutCode` after `timeoutMs`. */
+export async function waitForCentral(isIdle: () => Promise<boolean>, options: WaitOptions): Promise<void> {
+  const started = Date.now();
+  let delay = options.firstPollMs;
+  for (;;) {
+    await sleep(delay);
+    if (await isIdle()) return;
+    if (Date.now() - started >= options.timeoutMs) {
+      throw new SyncError(
+        options.timeoutCode,
+        `Waited ${Math.round((Date.now() - started) / 1000)} s for ${options.what}`,
+      );
+    }
+    delay = Math.min(delay * 2, options.maxPollMs);
+  }
+}
