@@ -4,7 +4,8 @@ import { EventEmitter } from 'node:events';
 import { APP_VERSION } from './app-version';
 import { openLocalDatabase, type LocalDatabase } from './db/data-source';
 import { readHardwareId } from './hardware-id';
-import { KEY, readNumber } from './settings/key-value';
+import { z } from 'zod';
+import { KEY, readNumber, writeSetting } from './settings/key-value';
 import { FileKeySecretStore, type SecretStore } from './settings/secret-store';
 import {
   DEFAULT_INTERVAL_MINUTES,
@@ -104,6 +105,28 @@ export class SyncEngine extends EventEmitter {
     await checkSiteInfo(this.db, legacy, settings.syncId);
     await saveSiteSettings(this.db, this.secrets, settings);
     this.scheduler.setIntervalMinutes(settings.intervalMinutes);
+  }
+
+  /** Starts automatic sync (every interval minutes; a first run now when `runNow`). */
+  startAutomaticSync({ runNow }: { runNow: boolean }): void {
+    this.scheduler.start(runNow ? 0 : this.scheduler.intervalMs);
+  }
+
+  /** Sync now: always allowed, even while paused; during a run it queues one follow-up. */
+  syncNow(): void {
+    this.scheduler.trigger();
+  }
+
+  /** The one sync preference anyone may change; 0 pauses automatic sync after the current batch. */
+  async setIntervalMinutes(minutes: number): Promise<void> {
+    const valid = z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .parse(minutes);
+    await this.db.transaction((manager) => writeSetting(manager, KEY.intervalMinutes, valid));
+    this.scheduler.setIntervalMinutes(valid);
   }
 
   /** One run now, outside the schedule (the CLI's `sync`). */

@@ -21,6 +21,8 @@ export const KEY = {
   pullCursorV6: 'SyncPullCursorV6',
   prepareDone: 'SyncPrepareInitialDone',
   initialised: 'SyncInitialised',
+  /** Set by "Retrieve sync records": the next run re-pulls everything for this site. */
+  retrieveRequested: 'SyncRetrieveRequested',
   authorisationCodeHash: 'AuthorisationCodeHash',
   unlockFailures: 'AuthorisationUnlockFailures',
 } as const;

@@ -1,7 +1,7 @@
 // Integrate: apply buffered records to the local tables in dependency order (upserts parents
 // first, deletes children first, then merges), in chunks that let the event loop breathe.
 // A record that fails keeps its reason on its buffer row; the others go on.
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { LocalDatabase } from '../db/data-source';
 import { SyncBufferEntity, type BufferAction, type SyncBufferRow } from '../db/entities/internal';
 import { deleteSyncedRow, upsertSyncedRow } from '../db/synced-writes';
@@ -92,7 +92,8 @@ export async function integrateBuffer(
 ): Promise<IntegrationResult> {
   const pending = await db.dataSource.getRepository(SyncBufferEntity).find({
     select: { bufferKey: true, tableName: true, action: true },
-    where: { integratedAt: null as never },
+    // IsNull(), not null: TypeORM drops a plain null from `where`, which would match every row.
+    where: { integratedAt: IsNull() },
   });
   const result: IntegrationResult = { integrated: 0, failed: 0, ignored: 0, untranslated: 0 };
   const ordered = orderPending(pending);

@@ -5,9 +5,17 @@ import { SyncError } from './errors';
 import type { RunContext } from './run-context';
 import { waitForCentral } from './wait-for-central';
 
-export async function prepareInitialisation(context: RunContext, info: SiteInfo): Promise<void> {
-  if (await readSetting(context.db.dataSource.manager, KEY.prepareDone)) return;
-  let mustWait = info.initialisationStatus === 'started';
+/**
+ * With `restart` (Retrieve sync records) central rebuilds the queue even though it did before, and
+ * both pull cursors go back to the start in the same transaction that records the step done.
+ */
+export async function prepareInitialisation(
+  context: RunContext,
+  info: SiteInfo,
+  { restart }: { restart: boolean },
+): Promise<void> {
+  if (!restart && (await readSetting(context.db.dataSource.manager, KEY.prepareDone))) return;
+  let mustWait = !restart && info.initialisationStatus === 'started';
   if (!mustWait) {
     try {
       await context.legacy.initialise();
@@ -26,5 +34,11 @@ export async function prepareInitialisation(context: RunContext, info: SiteInfo)
       what: 'the mSupply central server to prepare this site',
     });
   }
-  await context.db.transaction((manager) => writeSetting(manager, KEY.prepareDone, true));
+  await context.db.transaction(async (manager) => {
+    await writeSetting(manager, KEY.prepareDone, true);
+    if (restart) {
+      await writeSetting(manager, KEY.centralPullCursor, 0);
+      await writeSetting(manager, KEY.pullCursorV6, 0);
+    }
+  });
 }

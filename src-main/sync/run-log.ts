@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { LocalDatabase } from '../db/data-source';
 import { SyncLogEntity, SyncLogStepEntity } from '../db/entities/internal';
 import type { SyncError } from './errors';
-import type { SyncStep } from './steps';
+import { STEPS_OF_RUN, type RunKind, type SyncStep } from './steps';
 
 export interface StepProgress {
   step: SyncStep;
@@ -15,7 +15,7 @@ export interface StepProgress {
 
 export interface RunProgress {
   runId: number;
-  kind: 'initialisation' | 'operational';
+  kind: RunKind;
   startedAt: string;
   steps: StepProgress[];
 }
@@ -32,7 +32,8 @@ export class RunLog extends EventEmitter {
     return this.current;
   }
 
-  async start(kind: RunProgress['kind'], steps: readonly SyncStep[]): Promise<void> {
+  async start(kind: RunKind): Promise<void> {
+    const steps = STEPS_OF_RUN[kind];
     const startedAt = new Date().toISOString();
     const runId = await this.db.transaction(async (manager) => {
       const result = await manager.insert(SyncLogEntity, { kind, startedAt, finishedAt: null });

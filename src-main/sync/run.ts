@@ -17,7 +17,7 @@ import { pushToOmSupplyCentral } from './push-v6';
 import { RunPaused, type RunContext, type SyncTimings } from './run-context';
 import type { RunLog } from './run-log';
 import { checkSiteInfo } from './site-info';
-import { INITIALISATION_STEPS, OPERATIONAL_STEPS, type SyncStep } from './steps';
+import type { SyncStep } from './steps';
 import { storesOfSite } from './stores-of-site';
 
 export interface SyncCredentials {
@@ -50,11 +50,10 @@ function asSyncError(error: unknown, step: SyncStep | undefined): SyncError {
 
 export async function runSync(deps: RunDependencies): Promise<RunOutcome> {
   const { db, log, credentials } = deps;
-  const isInitialised = (await readSetting(db.dataSource.manager, KEY.initialised)) === 'true';
-  await log.start(
-    isInitialised ? 'operational' : 'initialisation',
-    isInitialised ? OPERATIONAL_STEPS : INITIALISATION_STEPS,
-  );
+  const manager = db.dataSource.manager;
+  const isInitialised = (await readSetting(manager, KEY.initialised)) === 'true';
+  const retrieving = isInitialised && (await readSetting(manager, KEY.retrieveRequested)) === 'true';
+  await log.start(retrieving ? 'retrieve' : isInitialised ? 'operational' : 'initialisation');
   let current: SyncStep | undefined;
   const step = async (name: SyncStep, work: () => Promise<unknown>): Promise<void> => {
     current = name;
@@ -93,14 +92,17 @@ export async function runSync(deps: RunDependencies): Promise<RunOutcome> {
       requestSize: credentials.requestSize,
       siteId: info.siteId,
       storeIds: await storesOfSite(db.dataSource.manager, info.siteId),
-      isInitialised,
+      // While retrieving, v6 must send this site's own records back too, as at initialisation.
+      isInitialised: isInitialised && !retrieving,
       timings: deps.timings,
       shouldPause: deps.shouldPause,
     };
-    if (!isInitialised) await step('prepare', () => prepareInitialisation(context, info));
     if (isInitialised) {
       await step('pushV6', () => pushToOmSupplyCentral(context));
       await step('push', () => pushToLegacyCentral(context));
+    }
+    if (!isInitialised || retrieving) {
+      await step('prepare', () => prepareInitialisation(context, info, { restart: retrieving }));
     }
     await step('pullCentral', () => pullCentralRecords(context));
     await step('pullRemote', () => pullRemoteRecords(context));
@@ -109,6 +111,8 @@ export async function runSync(deps: RunDependencies): Promise<RunOutcome> {
       integrateBuffer(db, (done, total) => log.progress('integrate', done, total)),
     );
     if (!isInitialised) await completeInitialisation(db);
+    if (retrieving)
+      await db.transaction((transaction) => writeSetting(transaction, KEY.retrieveRequested, false));
     await log.finish(undefined);
     return { status: 'succeeded' };
   } catch (error) {

@@ -47,6 +47,10 @@ export class SyncScheduler extends EventEmitter {
     this.retry = options.retry ?? { firstDelayMs: 30_000, maxDelayMs: 15 * 60_000 };
   }
 
+  get intervalMs(): number {
+    return this.intervalMinutes * 60_000;
+  }
+
   get state(): { isRunning: boolean; paused: boolean; followUpQueued: boolean; nextRunAt: string | null } {
     return {
       isRunning: this.running !== undefined,

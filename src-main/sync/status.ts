@@ -5,13 +5,13 @@ import { KEY, readNumber, readSetting } from '../settings/key-value';
 import { messageFor, type SyncErrorCode } from './errors';
 import { countPendingChanges } from './pending-changes';
 import type { RunProgress, StepProgress } from './run-log';
-import { SYNC_STEPS, type SyncStep } from './steps';
+import { STEPS_OF_RUN, type RunKind, type SyncStep } from './steps';
 import { storesOfSite } from './stores-of-site';
 import { IsNull, Not } from 'typeorm';
 
 export interface RunSummary {
   id: number;
-  kind: 'initialisation' | 'operational';
+  kind: RunKind;
   startedAt: string;
   finishedAt: string | null;
   durationMs: number | null;
@@ -42,6 +42,7 @@ async function summarise(
   live: RunProgress | undefined,
 ): Promise<RunSummary> {
   const steps = await db.dataSource.getRepository(SyncLogStepEntity).findBy({ runId: run.id });
+  const order = STEPS_OF_RUN[run.kind];
   const code = (run.errorCode ??
     (run.errorMessage && run.finishedAt ? 'UNKNOWN' : null)) as SyncErrorCode | null;
   let outcome: RunSummary['outcome'] = 'succeeded';
@@ -65,7 +66,7 @@ async function summarise(
           }
         : null,
     steps: steps
-      .sort((a, b) => SYNC_STEPS.indexOf(a.step as SyncStep) - SYNC_STEPS.indexOf(b.step as SyncStep))
+      .sort((a, b) => order.indexOf(a.step as SyncStep) - order.indexOf(b.step as SyncStep))
       .map((step) => ({
         step: step.step as SyncStep,
         startedAt: step.startedAt,

@@ -76,7 +76,7 @@ export const SyncBufferEntity = new EntitySchema<SyncBufferRow>({
 
 export interface SyncLogRow {
   id: number;
-  kind: 'initialisation' | 'operational';
+  kind: 'initialisation' | 'operational' | 'retrieve';
   startedAt: string;
   finishedAt: string | null;
   errorCode: string | null;

@@ -1,7 +1,7 @@
 // The HTTP transport of both sync APIs: axios with gzip, raw text bodies, our own status handling,
 // and bounded retries with back-off. The adapter is pluggable so the Electron shell can route
 // requests through its own network stack.
-import axios, { AxiosHeaders, getAdapter, type AxiosAdapter, type AxiosResponse } from 'axios';
+import axios, { AxiosHeaders, getAdapter, type AxiosAdapter } from 'axios';
 import { SyncError } from '../errors';
 import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutAgents } from './connect-timeout';
 import {
@@ -71,11 +71,11 @@ export function requestUrl(url: string, query: HttpRequest['query']): URL {
 }
 
 /** A whole HTTP response whose JSON stops short: a proxy or a dropped link cut the body. */
-function isTruncatedJson(response: AxiosResponse<string>): boolean {
-  if (response.status < 200 || response.status > 299) return false;
-  if (!/\bjson\b/i.test(String(response.headers['content-type'] ?? ''))) return false;
+function isTruncatedJson(status: number, contentType: string, text: string): boolean {
+  // An empty body is an answer of its own (an acknowledgement's 204), not a cut one.
+  if (status < 200 || status > 299 || text === '' || !/\bjson\b/i.test(contentType)) return false;
   try {
-    JSON.parse(response.data);
+    JSON.parse(text);
     return false;
   } catch {
     return true;
@@ -119,7 +119,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       return {
         kind: 'response',
         response: { status: response.status, text },
-        retry: isRetryableStatus(response.status) || isTruncatedJson(response),
+        retry:
+          isRetryableStatus(response.status) ||
+          isTruncatedJson(response.status, String(response.headers['content-type'] ?? ''), text),
       };
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;

@@ -94,7 +94,6 @@ export type CentralRecords = z.infer<typeof centralRecordsSchema>;
 export type QueuedRecord = z.infer<typeof queuedRecordSchema>;
 export type QueuedRecords = z.infer<typeof queuedRecordsSchema>;
 export type PushResult = z.infer<typeof pushResultSchema>;
-export type LegacyErrorBody = z.infer<typeof legacyErrorBodySchema>;
 
 export interface PushRecord {
   syncOutId: string;
@@ -119,7 +118,7 @@ interface Call {
 }
 
 /** A non-2xx answer: the central's `{"error": {code, message}}` mapped to our code, else UNKNOWN. */
-export function legacyFailure(response: HttpResponse, label: string): SyncError {
+function legacyFailure(response: HttpResponse, label: string): SyncError {
   const json = parseJson(response.text);
   const parsed = json.ok ? legacyErrorBodySchema.safeParse(json.value) : undefined;
   if (!parsed?.success) {

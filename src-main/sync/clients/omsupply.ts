@@ -76,7 +76,6 @@ export type V6SyncRecord = z.infer<typeof v6SyncRecordSchema>;
 export type V6PullBatch = z.infer<typeof v6PullBatchSchema>;
 export type V6PushResult = z.infer<typeof v6PushResultSchema>;
 export type V6SiteStatus = z.infer<typeof v6SiteStatusSchema>;
-export type V6Error = z.infer<typeof v6ErrorSchema>;
 
 export interface V6PushRecord {
   /** Our change-log cursor that produced the record. */
@@ -105,7 +104,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Maps an `{"error": …}` payload to our codes; legacy codes inside central's prose count too. */
-export function v6Failure(error: unknown, label: string): SyncError {
+function v6Failure(error: unknown, label: string): SyncError {
   const parsed = v6ErrorSchema.safeParse(error);
   const detail = `${label} → error ${JSON.stringify(error)}`;
   if (!parsed.success) return new SyncError('UNKNOWN', detail);

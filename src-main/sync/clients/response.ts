@@ -10,7 +10,7 @@ export function excerpt(text: string): string {
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
 }
 
-export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
+type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
 
 export function parseJson(text: string): JsonResult {
   try {

@@ -68,6 +68,7 @@ export const assetLogTranslator: TableTranslator<AssetLog> = {
     log_datetime: row.logDatetime,
     created_datetime: row.createdDatetime,
   }),
-  // The owning store is the asset's; the change log carries none for logs (central routes them).
+  // No store column: the asset's store owns the log (central routes it that way). Null lets local
+  // logs through the push filter.
   storeIdOf: () => null,
 };
