@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { APP_VERSION } from './app-version';
 import { openLocalDatabase, type LocalDatabase } from './db/data-source';
 import { readHardwareId } from './hardware-id';
+import { FileLog } from './logging';
 import { z } from 'zod';
 import { KEY, readNumber, writeSetting } from './settings/key-value';
 import { FileKeySecretStore, type SecretStore } from './settings/secret-store';
@@ -40,6 +41,7 @@ export class SyncEngine extends EventEmitter {
 
   private constructor(
     readonly db: LocalDatabase,
+    private readonly log: FileLog,
     readonly secrets: SecretStore,
     readonly hardwareId: string,
     private readonly transport: HttpTransport,
@@ -74,6 +76,7 @@ export class SyncEngine extends EventEmitter {
     );
     return new SyncEngine(
       db,
+      new FileLog(options.dataDir),
       options.secrets ?? new FileKeySecretStore(options.dataDir),
       options.hardwareId ?? (await readHardwareId()),
       options.transport ?? createHttpTransport(),
@@ -136,7 +139,8 @@ export class SyncEngine extends EventEmitter {
 
   private async runOnce(shouldPause: () => boolean): Promise<RunOutcome> {
     const credentials = await loadSyncCredentials(this.db.dataSource.manager, this.secrets);
-    return runSync({
+    this.log.write('info', 'sync-started', { url: credentials.url, site: credentials.siteName });
+    const outcome = await runSync({
       db: this.db,
       log: this.runLog,
       credentials,
@@ -146,6 +150,9 @@ export class SyncEngine extends EventEmitter {
       timings: this.timings,
       shouldPause,
     });
+    if (outcome.status === 'failed') this.log.write('error', 'sync-failed', outcome.error.toJSON());
+    else this.log.write('info', `sync-${outcome.status}`);
+    return outcome;
   }
 
   async close(): Promise<void> {

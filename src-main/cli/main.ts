@@ -2,6 +2,7 @@
 // hardware-id); errors print a clear line on stderr and exit 1 (2 for wrong usage).
 import { parseArgs } from 'node:util';
 import { ZodError, z } from 'zod';
+import { exportDiagnostics } from '../diagnostics';
 import { readHardwareId } from '../hardware-id';
 import { NotConfiguredError } from '../settings/sync-settings';
 import { SyncError } from '../sync/errors';
@@ -14,6 +15,7 @@ const USAGE = `Usage: satellite-sync <command> [options]
   sync --data-dir <dir>
   status --data-dir <dir> [--json]
   records <legacyTable> --data-dir <dir> [--json]
+  diagnostics --data-dir <dir> --out <zip>
   hardware-id`;
 
 class UsageError extends Error {}
@@ -27,6 +29,7 @@ const OPTIONS = {
   interval: { type: 'string' },
   'request-size': { type: 'string' },
   json: { type: 'boolean' },
+  out: { type: 'string' },
 } as const;
 
 type Values = {
@@ -100,6 +103,14 @@ async function run(command: string | undefined, args: string[], values: Values):
         write(
           JSON.stringify(await readRecordsInPushShape(engine.db, table), null, values.json ? 2 : undefined),
         );
+        return 0;
+      });
+    }
+    case 'diagnostics': {
+      const out = need(values, 'out');
+      return withEngine(values, async (engine) => {
+        const files = await exportDiagnostics(engine, need(values, 'data-dir'), out);
+        write(`Wrote ${out} (${files.join(', ')})`);
         return 0;
       });
     }

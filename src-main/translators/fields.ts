@@ -126,6 +126,13 @@ export function optionalDateTime(record: WireRecord, key: string): string | null
   return value.replace(' ', 'T');
 }
 
+/** A datetime that must be present (e.g. asset `created_datetime`). */
+export function dateTime(record: WireRecord, key: string): string {
+  const value = optionalDateTime(record, key);
+  if (value === null) throw new TranslationError(key, 'must be a datetime, got none');
+  return value;
+}
+
 /** One of `allowed`; with no catch-all an unexpected value fails the record. */
 export function oneOf<T extends string>(record: WireRecord, key: string, allowed: readonly T[]): T {
   const value = text(record, key);

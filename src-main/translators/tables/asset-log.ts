@@ -1,9 +1,8 @@
 // `asset_log` (v6, store-owned through its asset): status updates of an asset (v6 reference §12.2).
 import { EntitySchema } from 'typeorm';
-import { id, oneOf, optionalDateTime, optionalText, text } from '../fields';
+import { dateTime, id, oneOf, optionalDateTime, optionalText, text } from '../fields';
 import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
-import { dateTime } from './asset';
 import { ASSET_LOG_STATUSES, type AssetLogStatus } from './asset-log-reason';
 
 export interface AssetLog extends SyncedRow {

@@ -1,15 +1,8 @@
 // `asset` (v6, store-owned): a piece of cold-chain equipment (v6 reference §12.1). Pulled and pushed.
 import { EntitySchema } from 'typeorm';
-import { optionalBoolean, optionalDate, optionalDateTime, optionalText, id } from '../fields';
-import { TranslationError, type SyncedRow, type TableTranslator, type WireRecord } from '../types';
+import { dateTime, optionalBoolean, optionalDate, optionalDateTime, optionalText, id } from '../fields';
+import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
-
-/** A v6 `NaiveDateTime` field that must be present (`YYYY-MM-DDTHH:MM:SS[.fff]`). */
-export function dateTime(record: WireRecord, key: string): string {
-  const value = optionalDateTime(record, key);
-  if (value === null) throw new TranslationError(key, 'must be a datetime, got none');
-  return value;
-}
 
 export interface Asset extends SyncedRow {
   notes: string | null;
