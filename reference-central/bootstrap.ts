@@ -37,4 +37,3 @@ export async function seedVolume(db: Database, count: number): Promise<void> {
   await seedRecords(db, buildVolumeRecords(count, stores));
   await db.transaction(() => setMeta(db, 'volume_seeded', String(count)));
 }
-

@@ -1,6 +1,6 @@
 // The v5 per-site outgoing queue: FIFO entries that stay until the site acknowledges them.
 import type { Database } from './database';
-import { readRecord, storesOfSite, type RecordData } from './records';
+import { storesOfSite, type RecordData } from './records';
 import { isV5RemoteTable, layerOf } from './table-routing';
 
 const NEW_SYNC_OUT_ID = 'upper(hex(randomblob(16)))';
@@ -67,18 +67,19 @@ export async function peekQueue(db: Database, siteId: number, limit: number): Pr
     table_name: string;
     record_id: string;
     action: string;
+    data: string | null;
   }>(
-    'SELECT sync_out_id, table_name, record_id, action FROM site_queue WHERE site_id = ? ORDER BY seq LIMIT ?',
+    `SELECT q.sync_out_id, q.table_name, q.record_id, q.action, r.data
+     FROM site_queue q LEFT JOIN record r ON r.table_name = q.table_name AND r.record_id = q.record_id
+     WHERE q.site_id = ? ORDER BY q.seq LIMIT ?`,
     [siteId, limit],
   );
-  const records: QueuedRecord[] = [];
-  for (const entry of entries) {
-    const data =
-      entry.action === 'delete' ? undefined : await readRecord(db, entry.table_name, entry.record_id);
+  return entries.map((entry) => {
     const base = { syncOutId: entry.sync_out_id, tableName: entry.table_name, recordId: entry.record_id };
-    records.push(data ? { ...base, action: entry.action, recordData: data } : { ...base, action: 'delete' });
-  }
-  return records;
+    return entry.action !== 'delete' && entry.data !== null
+      ? { ...base, action: entry.action, recordData: JSON.parse(entry.data) as RecordData }
+      : { ...base, action: 'delete' };
+  });
 }
 
 export async function acknowledge(
@@ -87,8 +88,12 @@ export async function acknowledge(
   syncOutIds: readonly string[],
 ): Promise<void> {
   await db.transaction(async () => {
-    for (const id of syncOutIds) {
-      await db.run('DELETE FROM site_queue WHERE site_id = ? AND sync_out_id = ?', [siteId, id]);
+    for (let start = 0; start < syncOutIds.length; start += 500) {
+      const ids = syncOutIds.slice(start, start + 500);
+      await db.run(
+        `DELETE FROM site_queue WHERE site_id = ? AND sync_out_id IN (${ids.map(() => '?').join(', ')})`,
+        [siteId, ...ids],
+      );
     }
   });
 }

@@ -4,7 +4,6 @@ import { CENTRAL_SITE_ID, type CentralContext } from '../context';
 import { sleep } from '../faults';
 import { json, parseJsonBody, type Reply, type RequestContext } from '../http-kit';
 import { bufferPushedRecords, integratePushBuffer, type BufferedAction } from '../integration';
-import { readRecord } from '../records';
 import { setInitialisationStatus, type Site } from '../sites';
 import { acknowledge, fillQueueForInitialisation, peekQueue, queueLength } from '../site-queue';
 import { forwardTransfers } from '../transfers';
@@ -72,20 +71,25 @@ function integerParam(request: RequestContext, name: string, min: number): numbe
 async function centralRecords(central: CentralContext, _site: Site, request: RequestContext): Promise<Reply> {
   const cursor = integerParam(request, 'cursor', 0);
   const limit = integerParam(request, 'limit', 1);
-  const changes = await central.db.all<{ id: number; table_name: string; record_id: string; action: string }>(
-    'SELECT id, table_name, record_id, action FROM central_change WHERE id > ? ORDER BY id LIMIT ?',
+  const changes = await central.db.all<{
+    id: number;
+    table_name: string;
+    record_id: string;
+    action: string;
+    data: string | null;
+  }>(
+    `SELECT c.id, c.table_name, c.record_id, c.action, r.data
+     FROM central_change c LEFT JOIN record r ON r.table_name = c.table_name AND r.record_id = c.record_id
+     WHERE c.id > ? ORDER BY c.id LIMIT ?`,
     [cursor, limit],
   );
   const max = await central.db.get<{ max: number | null }>('SELECT MAX(id) AS max FROM central_change');
-  const data = [];
-  for (const change of changes) {
+  const data = changes.map((change) => {
     const base = { ID: change.id, tableName: change.table_name, recordId: change.record_id };
-    const recordData =
-      change.action === 'delete'
-        ? undefined
-        : await readRecord(central.db, change.table_name, change.record_id);
-    data.push(recordData ? { ...base, action: change.action, recordData } : { ...base, action: 'delete' });
-  }
+    return change.action !== 'delete' && change.data !== null
+      ? { ...base, action: change.action, recordData: JSON.parse(change.data) as unknown }
+      : { ...base, action: 'delete' };
+  });
   return json(200, { maxCursor: max?.max ?? 0, data });
 }
 

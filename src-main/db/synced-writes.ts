@@ -23,6 +23,35 @@ function logChange(
   });
 }
 
+/** SQLite binds at most 32 766 parameters per statement; batches stay far below that. */
+const ROWS_PER_STATEMENT = 100;
+
+/** Upserts many rows of one table and their change-log rows, a few statements per hundred rows. */
+export async function upsertSyncedRows(
+  manager: EntityManager,
+  translator: TableTranslator,
+  rows: readonly SyncedRow[],
+  source: ChangeSource,
+): Promise<void> {
+  const changedAt = new Date().toISOString();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
+    await manager.getRepository(translator.entity).upsert(slice as never[], ['id']);
+    await manager.insert(
+      ChangeLogEntity,
+      slice.map((row) => ({
+        tableName: translator.table,
+        recordId: row.id,
+        action: 'UPSERT' as const,
+        storeId: translator.storeIdOf(row),
+        isSyncUpdate: source !== 'local',
+        source,
+        changedAt,
+      })),
+    );
+  }
+}
+
 export async function upsertSyncedRow(
   manager: EntityManager,
   translator: TableTranslator,

@@ -1,12 +1,18 @@
 // Integrate: apply buffered records to the local tables in dependency order (upserts parents
 // first, deletes children first, then merges), in chunks that let the event loop breathe.
 // A record that fails keeps its reason on its buffer row; the others go on.
-import { IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import type { LocalDatabase } from '../db/data-source';
 import { SyncBufferEntity, type BufferAction, type SyncBufferRow } from '../db/entities/internal';
-import { deleteSyncedRow, upsertSyncedRow } from '../db/synced-writes';
+import { deleteSyncedRow, upsertSyncedRows } from '../db/synced-writes';
 import { integrationOrder, translatorFor } from '../translators/registry';
-import { IgnoredRecord, TranslationError, type TableTranslator, type WireRecord } from '../translators/types';
+import {
+  IgnoredRecord,
+  TranslationError,
+  type SyncedRow,
+  type TableTranslator,
+  type WireRecord,
+} from '../translators/types';
 
 const CHUNK_SIZE = 500;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -32,22 +38,40 @@ function orderPending(rows: PendingRow[]): PendingRow[] {
   });
 }
 
-async function referenceExists(manager: EntityManager, table: string, id: string): Promise<boolean> {
-  const target = translatorFor(table);
-  if (!target) return true; // we cannot check a table we do not hold
-  return (await manager.getRepository(target.entity).countBy({ id } as never)) > 0;
+/**
+ * Which ids exist per table: rows already in the database (looked up once, then remembered) and
+ * rows this integration is about to write. Parents arrive before children, so most lookups hit.
+ */
+class KnownRecords {
+  private readonly known = new Map<string, Set<string>>();
+
+  add(table: string, id: string): void {
+    let ids = this.known.get(table);
+    if (!ids) this.known.set(table, (ids = new Set()));
+    ids.add(id);
+  }
+
+  async has(manager: EntityManager, table: string, id: string): Promise<boolean> {
+    if (this.known.get(table)?.has(id)) return true;
+    const target = translatorFor(table);
+    if (!target) return true; // we cannot check a table we do not hold
+    const found = (await manager.getRepository(target.entity).countBy({ id } as never)) > 0;
+    if (found) this.add(table, id);
+    return found;
+  }
 }
 
 /** Required references must exist; optional ones that point nowhere are blanked. */
 async function resolveReferences(
   manager: EntityManager,
+  known: KnownRecords,
   translator: TableTranslator,
   row: Record<string, unknown>,
 ): Promise<void> {
   for (const reference of translator.references) {
     const value = row[reference.field];
     if (typeof value !== 'string' || value === '') continue;
-    if (await referenceExists(manager, reference.table, value)) continue;
+    if (await known.has(manager, reference.table, value)) continue;
     if (reference.required) {
       throw new TranslationError(
         reference.field,
@@ -58,32 +82,96 @@ async function resolveReferences(
   }
 }
 
-async function integrateRow(
-  manager: EntityManager,
-  buffered: SyncBufferRow,
-  translator: TableTranslator,
-): Promise<void> {
-  const data = JSON.parse(buffered.data) as WireRecord;
-  const source = buffered.source === 'v6' ? 'sync-v6' : 'sync-v5';
-  if (buffered.action === 'delete') {
-    await deleteSyncedRow(manager, translator, buffered.recordId, source);
-    return;
-  }
-  if (buffered.action === 'merge') {
-    const mergeIdToDelete = data.mergeIdToDelete;
-    if (typeof mergeIdToDelete !== 'string') throw new TranslationError('mergeIdToDelete', 'is missing');
-    await deleteSyncedRow(manager, translator, mergeIdToDelete, source);
-    return;
-  }
-  const row = { ...translator.fromWire(data), receivedJson: buffered.data } as Record<string, unknown>;
-  await resolveReferences(manager, translator, row);
-  await upsertSyncedRow(manager, translator, row as never, source);
-}
-
 function describeFailure(error: unknown): string {
   if (error instanceof IgnoredRecord) return `Ignored: ${error.message}`;
   if (error instanceof TranslationError) return `Field ${error.message}`;
   return `Could not integrate: ${(error as Error).message}`;
+}
+
+const sourceOf = (buffered: SyncBufferRow) => (buffered.source === 'v6' ? 'sync-v6' : 'sync-v5');
+
+/** Upserts waiting to be written together: same table, same source. */
+interface UpsertGroup {
+  translator: TableTranslator;
+  source: 'sync-v5' | 'sync-v6';
+  rows: SyncedRow[];
+  bufferKeys: string[];
+}
+
+async function integrateChunk(
+  manager: EntityManager,
+  chunk: readonly PendingRow[],
+  known: KnownRecords,
+  result: IntegrationResult,
+): Promise<void> {
+  const buffered = await manager.findBy(SyncBufferEntity, {
+    bufferKey: In(chunk.map((row) => row.bufferKey)),
+  });
+  const byKey = new Map(buffered.map((row) => [row.bufferKey, row]));
+  const settled: string[] = [];
+  let group: UpsertGroup | undefined;
+  const flush = async (): Promise<void> => {
+    if (!group) return;
+    await upsertSyncedRows(manager, group.translator, group.rows, group.source);
+    settled.push(...group.bufferKeys);
+    result.integrated += group.rows.length;
+    group = undefined;
+  };
+  const keepError = (row: SyncBufferRow, error: string, done: boolean): Promise<unknown> =>
+    manager.update(
+      SyncBufferEntity,
+      { bufferKey: row.bufferKey },
+      { integratedAt: done ? new Date().toISOString() : null, integrationError: error },
+    );
+
+  for (const pending of chunk) {
+    const row = byKey.get(pending.bufferKey);
+    if (!row) continue;
+    const translator = translatorFor(row.tableName);
+    if (!translator) {
+      result.untranslated += 1;
+      const note = `no translator for table ${row.tableName}`;
+      if (row.integrationError !== note) await keepError(row, note, false);
+      continue;
+    }
+    const data = JSON.parse(row.data) as WireRecord;
+    if (row.action !== 'upsert') {
+      await flush();
+      const id = row.action === 'delete' ? row.recordId : data.mergeIdToDelete;
+      if (typeof id !== 'string') {
+        result.failed += 1;
+        await keepError(row, 'Field mergeIdToDelete: is missing', false);
+        continue;
+      }
+      await deleteSyncedRow(manager, translator, id, sourceOf(row));
+      settled.push(row.bufferKey);
+      result.integrated += 1;
+      continue;
+    }
+    try {
+      const local = { ...translator.fromWire(data), receivedJson: row.data } as SyncedRow;
+      await resolveReferences(manager, known, translator, local as unknown as Record<string, unknown>);
+      if (group && (group.translator !== translator || group.source !== sourceOf(row))) await flush();
+      group ??= { translator, source: sourceOf(row), rows: [], bufferKeys: [] };
+      group.rows.push(local);
+      group.bufferKeys.push(row.bufferKey);
+      known.add(translator.table, local.id);
+    } catch (error) {
+      // Ignored records are settled with their reason; failures stay pending and are retried next time.
+      const ignored = error instanceof IgnoredRecord;
+      if (ignored) result.ignored += 1;
+      else result.failed += 1;
+      await keepError(row, describeFailure(error), ignored);
+    }
+  }
+  await flush();
+  if (settled.length > 0) {
+    await manager.update(
+      SyncBufferEntity,
+      { bufferKey: In(settled) },
+      { integratedAt: new Date().toISOString(), integrationError: null },
+    );
+  }
 }
 
 export async function integrateBuffer(
@@ -92,55 +180,15 @@ export async function integrateBuffer(
 ): Promise<IntegrationResult> {
   const pending = await db.dataSource.getRepository(SyncBufferEntity).find({
     select: { bufferKey: true, tableName: true, action: true },
-    // IsNull(), not null: TypeORM drops a plain null from `where`, which would match every row.
     where: { integratedAt: IsNull() },
   });
   const result: IntegrationResult = { integrated: 0, failed: 0, ignored: 0, untranslated: 0 };
   const ordered = orderPending(pending);
+  const known = new KnownRecords();
   await onProgress(0, ordered.length);
   for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
     const chunk = ordered.slice(start, start + CHUNK_SIZE);
-    await db.transaction(async (manager) => {
-      for (const pendingRow of chunk) {
-        const buffered = await manager.findOneByOrFail(SyncBufferEntity, { bufferKey: pendingRow.bufferKey });
-        const translator = translatorFor(buffered.tableName);
-        if (!translator) {
-          result.untranslated += 1;
-          const note = `no translator for table ${buffered.tableName}`;
-          if (buffered.integrationError !== note) {
-            await manager.update(
-              SyncBufferEntity,
-              { bufferKey: buffered.bufferKey },
-              { integrationError: note },
-            );
-          }
-          continue;
-        }
-        let integrationError: string | null = null;
-        let settled = true; // integrated or deliberately ignored; a failure stays pending for a retry
-        try {
-          await manager.query('SAVEPOINT record');
-          await integrateRow(manager, buffered, translator);
-          await manager.query('RELEASE record');
-          result.integrated += 1;
-        } catch (error) {
-          await manager.query('ROLLBACK TO record');
-          await manager.query('RELEASE record');
-          integrationError = describeFailure(error);
-          if (error instanceof IgnoredRecord) {
-            result.ignored += 1;
-          } else {
-            result.failed += 1;
-            settled = false;
-          }
-        }
-        await manager.update(
-          SyncBufferEntity,
-          { bufferKey: buffered.bufferKey },
-          { integratedAt: settled ? new Date().toISOString() : null, integrationError },
-        );
-      }
-    });
+    await db.transaction((manager) => integrateChunk(manager, chunk, known, result));
     await onProgress(Math.min(start + CHUNK_SIZE, ordered.length), ordered.length);
     await yieldToEventLoop();
   }

@@ -11,6 +11,7 @@ import {
   type Central,
   type HttpResult,
   type TestSite,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
@@ -19,7 +20,7 @@ let site: TestSite;
 beforeAll(async () => {
   central = await startCentral({ adminToken: 'conformance-admin-token' });
   site = await addSite(central);
-});
+}, ADMIN_HEAVY.timeout);
 
 afterEach(async () => {
   await clearFaults(central);
@@ -38,7 +39,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   return { result, ms: performance.now() - started };
 }
 
-describe('admin API', () => {
+describe('admin API', ADMIN_HEAVY, () => {
   it('uses the token given with --admin-token', () => {
     expect(central.adminToken).toBe('conformance-admin-token');
   });
@@ -85,7 +86,7 @@ describe('admin API', () => {
   });
 });
 
-describe('injected faults', () => {
+describe('injected faults', ADMIN_HEAVY, () => {
   it('http500: HTTP 500 internal_error for `count` requests, then normal', async () => {
     await addFault(central, { route: '/sync/v5/site', kind: 'http500', count: 2 });
     for (let attempt = 0; attempt < 2; attempt += 1) {

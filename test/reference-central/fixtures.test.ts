@@ -19,6 +19,7 @@ import {
   type Row,
   type TestSite,
   type V6Record,
+  ADMIN_HEAVY,
 } from './harness';
 
 const FIXTURE_FILE = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'legacy-records.json');
@@ -186,7 +187,7 @@ beforeAll(async () => {
   queueLength = (await initialise(central.legacyUrl, site)).queueLength;
   queue = (await pullQueue(central.legacyUrl, site, 100_000)).data;
   v6Records = await v6PullAll(central, site, false);
-}, 60_000);
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
@@ -196,7 +197,7 @@ function expected(destination: Destination): FixtureRecord[] {
   return [...records.values()].filter((record) => destinationOf(records, record) === destination);
 }
 
-describe('fixtures/legacy-records.json through the central', () => {
+describe('fixtures/legacy-records.json through the central', ADMIN_HEAVY, () => {
   it('the fixture covers every kind of destination', () => {
     expect(expected('central').length).toBeGreaterThanOrEqual(40);
     expect(expected('queue').length).toBeGreaterThanOrEqual(10);

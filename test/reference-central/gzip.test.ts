@@ -13,6 +13,7 @@ import {
   v6,
   type Central,
   type TestSite,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
@@ -26,7 +27,7 @@ beforeAll(async () => {
     unit: Array.from({ length: 60 }, (_, index) => unitRow({ comment: `unit number ${index}` })),
     asset_class: Array.from({ length: 60 }, () => assetClassRow()),
   });
-});
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 const CENTRAL_RECORDS = '/sync/v5/central_records?cursor=0&limit=1000';
 
-describe('gzip', () => {
+describe('gzip', ADMIN_HEAVY, () => {
   it('compresses a v5 response when asked, to the same JSON as the plain response', async () => {
     const plain = await v5(central.legacyUrl, 'GET', CENTRAL_RECORDS, site);
     expect(plain.status).toBe(200);

@@ -14,6 +14,8 @@ const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(REPO_ROOT, 'reference-central', 'cli.ts');
 const START_TIMEOUT_MS = 20_000;
 export const APP_VERSION = '0.1.0';
+/** Test options for suites that spawn the admin CLI (a tsx cold start each) several times per test. */
+export const ADMIN_HEAVY = { timeout: 60_000 };
 export const APP_NAME = 'Satellite Sync';
 
 // ---------------------------------------------------------------------------------------------

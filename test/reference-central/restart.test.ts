@@ -24,19 +24,20 @@ import {
   pullBody,
   v6SiteStatusBody,
   type Central,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
 
 beforeAll(async () => {
   central = await startCentral();
-});
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
 });
 
-describe('restart on the same data directory', () => {
+describe('restart on the same data directory', ADMIN_HEAVY, () => {
   it('keeps sites, hardware-ID binding, initialisation, queue, acknowledgements and both change logs', async () => {
     const site = await addSite(central);
     const store = storeOf(site);

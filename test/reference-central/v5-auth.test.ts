@@ -12,13 +12,14 @@ import {
   type HttpResult,
   type SiteInfo,
   type V5Error,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
 
 beforeAll(async () => {
   central = await startCentral();
-});
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
@@ -49,7 +50,7 @@ describe('the client Basic header (unit)', () => {
   });
 });
 
-describe('v5 authentication', () => {
+describe('v5 authentication', ADMIN_HEAVY, () => {
   it('accepts the site "username" / "password" with the exact header and the client headers', async () => {
     const added = await addSite(central, { name: 'username', password: 'password' });
     const result = await site(central.legacyUrl, added);

@@ -18,13 +18,14 @@ import {
   type CentralRecord,
   type CentralRecords,
   type TestSite,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
 
 beforeAll(async () => {
   central = await startCentral();
-});
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
@@ -45,7 +46,7 @@ function expectRecordShape(record: CentralRecord): void {
   expect(PULL_ACTIONS).toContain(record.action);
 }
 
-describe('GET /sync/v5/central_records', () => {
+describe('GET /sync/v5/central_records', ADMIN_HEAVY, () => {
   it('serves seeded central rows after the cursor, ascending, with numeric IDs and maxCursor', async () => {
     const site = await addSite(central);
     const before = await endOfLog(site);

@@ -31,6 +31,7 @@ import {
   type Row,
   type SiteStatus,
   type TestSite,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
@@ -42,7 +43,7 @@ beforeAll(async () => {
   const item = itemRow(unit.ID as string);
   itemId = item.ID as string;
   await seed(central.dataDir, { unit: [unit], item: [item] });
-});
+}, ADMIN_HEAVY.timeout);
 
 afterEach(async () => {
   await clearFaults(central);
@@ -76,7 +77,7 @@ async function pushAll(site: TestSite, records: PushRecord[], batchSize = 100): 
   await waitForV5Idle(central.legacyUrl, site);
 }
 
-describe('POST /sync/v5/queued_records', () => {
+describe('POST /sync/v5/queued_records', ADMIN_HEAVY, () => {
   it('answers {integrationStarted:false} while batches remain and true for the final {queueLength:0,data:[]}', async () => {
     const site = await addSite(central);
     const patients = [patientRow(), patientRow(), patientRow()];
@@ -210,7 +211,7 @@ describe('POST /sync/v5/queued_records', () => {
   });
 });
 
-describe('transfer forwarding', () => {
+describe('transfer forwarding', ADMIN_HEAVY, () => {
   async function twoSites(): Promise<{ supplier: TestSite; receiver: TestSite }> {
     const supplier = await addSite(central);
     const receiver = await addSite(central);

@@ -23,6 +23,7 @@ import {
   type QueuedRecord,
   type Row,
   type TestSite,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const item = itemRow(unit.ID as string);
   itemId = item.ID as string;
   await seed(central.dataDir, { unit: [unit], item: [item] });
-});
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
@@ -78,7 +79,7 @@ function storeData(site: TestSite): StoreData {
 
 const key = (tableName: string, recordId: string): string => `${tableName}/${recordId}`;
 
-describe('POST /sync/v5/initialise', () => {
+describe('POST /sync/v5/initialise', ADMIN_HEAVY, () => {
   it('answers {queueLength} and completes the site', async () => {
     const site = await addSite(central);
     const data = storeData(site);
@@ -125,7 +126,7 @@ describe('POST /sync/v5/initialise', () => {
   });
 });
 
-describe('GET /sync/v5/queued_records and POST /sync/v5/acknowledged_records', () => {
+describe('GET /sync/v5/queued_records and POST /sync/v5/acknowledged_records', ADMIN_HEAVY, () => {
   it('has string syncOutIds and keeps records until acknowledged (FIFO)', async () => {
     const site = await addSite(central);
     const data = storeData(site);

@@ -1,12 +1,20 @@
 // PROTOCOL.md §2: `GET /sync/v5/site` and `GET /sync/v5/site_status` answer the exact shapes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSite, getSiteStatus, startCentral, v5, type Central, type SiteInfo } from './harness';
+import {
+  ADMIN_HEAVY,
+  addSite,
+  getSiteStatus,
+  startCentral,
+  v5,
+  type Central,
+  type SiteInfo,
+} from './harness';
 
 let central: Central;
 
 beforeAll(async () => {
   central = await startCentral();
-});
+}, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
   await central?.dispose();
@@ -23,7 +31,7 @@ const SITE_INFO_KEYS = [
   'mSupplyCentralSiteId',
 ];
 
-describe('GET /sync/v5/site', () => {
+describe('GET /sync/v5/site', ADMIN_HEAVY, () => {
   it('answers the site info of a new site', async () => {
     const site = await addSite(central);
     const result = await v5(central.legacyUrl, 'GET', '/sync/v5/site', site);
@@ -72,7 +80,7 @@ describe('GET /sync/v5/site', () => {
   });
 });
 
-describe('GET /sync/v5/site_status', () => {
+describe('GET /sync/v5/site_status', ADMIN_HEAVY, () => {
   it('is idle with a message and null or string data', async () => {
     const site = await addSite(central);
     const result = await v5(central.legacyUrl, 'GET', '/sync/v5/site_status', site);
@@ -85,7 +93,7 @@ describe('GET /sync/v5/site_status', () => {
   });
 });
 
-describe('routes', () => {
+describe('routes', ADMIN_HEAVY, () => {
   it('answers an unknown /sync/v5/ route with a non-2xx status', async () => {
     const site = await addSite(central);
     const result = await v5(central.legacyUrl, 'GET', '/sync/v5/no_such_route', site);

@@ -24,13 +24,14 @@ import {
   type TestSite,
   type V6Batch,
   type V6Record,
+  ADMIN_HEAVY,
 } from './harness';
 
 let central: Central;
 
 beforeAll(async () => {
   central = await startCentral();
-});
+}, ADMIN_HEAVY.timeout);
 
 afterEach(async () => {
   await clearFaults(central);
@@ -106,7 +107,7 @@ async function waitUntilIntegrated(site: TestSite): Promise<void> {
 
 const ids = (records: V6Record[]): string[] => records.map((entry) => entry.record.recordId);
 
-describe('v6 credentials and version', () => {
+describe('v6 credentials and version', ADMIN_HEAVY, () => {
   it('answers HTTP 200 {"error":{"otherServerError":…}} for a wrong password', async () => {
     const site = await addSite(central);
     const body = pullBody(
@@ -184,7 +185,7 @@ describe('v6 credentials and version', () => {
   });
 });
 
-describe('v6 pull', () => {
+describe('v6 pull', ADMIN_HEAVY, () => {
   it('routes central tables to every site and store-owned rows to the owning site only', async () => {
     const siteA = await addSite(central);
     const siteB = await addSite(central);
@@ -289,7 +290,7 @@ describe('v6 pull', () => {
   });
 });
 
-describe('v6 push and integration', () => {
+describe('v6 push and integration', ADMIN_HEAVY, () => {
   it('answers {data:{records_pushed}} and returns the pushed record only to its site with isInitialised false', async () => {
     const siteA = await addSite(central);
     const siteB = await addSite(central);
@@ -398,7 +399,7 @@ describe('v6 push and integration', () => {
   });
 });
 
-describe('v6 switched off', () => {
+describe('v6 switched off', ADMIN_HEAVY, () => {
   it('answers HTTP 405 "Method only allowed on central server." on every v6 route while v6-off is set', async () => {
     const site = await addSite(central);
     await addFault(central, { route: '*', kind: 'v6-off' });

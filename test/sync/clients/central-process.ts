@@ -14,6 +14,10 @@ const START_TIMEOUT_MS = 20_000;
 
 export const APP_VERSION = '0.1.0';
 
+// A worker that dies without its afterAll must not leave centrals behind.
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 export interface CentralProcess {
   legacyUrl: string;
   omsUrl: string;
@@ -46,7 +50,9 @@ export function demoSite(number: 1 | 2 = 1): Site {
   };
 }
 
-function waitForListening(child: ChildProcess): Promise<{ legacyUrl: string; omsUrl: string; adminToken: string }> {
+function waitForListening(
+  child: ChildProcess,
+): Promise<{ legacyUrl: string; omsUrl: string; adminToken: string }> {
   let stdout = '';
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -57,24 +63,31 @@ function waitForListening(child: ChildProcess): Promise<{ legacyUrl: string; oms
       reject(new Error(`reference central did not start: ${why}\nstderr: ${stderr}`));
     };
     const timer = setTimeout(() => fail('no "listening" line in time'), START_TIMEOUT_MS);
-    child.once('exit', (code) => fail(`exited with code ${code}`));
+    const onExit = (code: number | null): void => fail(`exited with code ${code}`);
+    child.once('exit', onExit);
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const newline = stdout.indexOf('\n');
       if (newline < 0) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve(JSON.parse(stdout.slice(0, newline)) as { legacyUrl: string; omsUrl: string; adminToken: string });
+      child.off('exit', onExit);
+      resolve(
+        JSON.parse(stdout.slice(0, newline)) as { legacyUrl: string; omsUrl: string; adminToken: string },
+      );
     });
   });
 }
 
-export async function startCentral(options: { demo?: boolean; v6Off?: boolean } = {}): Promise<CentralProcess> {
+export async function startCentral(
+  options: { demo?: boolean; v6Off?: boolean } = {},
+): Promise<CentralProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'clients-central-'));
   const args = [CLI, 'serve', '--port', '0', '--data-dir', dataDir];
   if (options.demo) args.push('--demo');
   if (options.v6Off) args.push('--v6-off');
   const child = spawn(TSX, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const listening = await waitForListening(child);
   return {
     ...listening,
@@ -96,7 +109,8 @@ function admin(central: CentralProcess, ...args: string[]): Promise<unknown> {
       TSX,
       [CLI, 'admin', ...args, '--data-dir', central.dataDir],
       { cwd: REPO_ROOT, timeout: 30_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`admin ${args.join(' ')}: ${stderr}`)) : resolve(JSON.parse(stdout))),
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`admin ${args.join(' ')}: ${stderr}`)) : resolve(JSON.parse(stdout)),
     );
   });
 }
@@ -112,7 +126,13 @@ export async function addSite(central: CentralProcess, options: { store?: boolea
   const args = ['site', 'add', '--name', siteName, '--password', password, '--site-id', String(siteId)];
   if (options.store !== false) args.push('--store', `store-${siteId}`);
   await admin(central, ...args);
-  return { siteName, password, passwordSha256: sha256Hex(password), hardwareId: `hw-${randomUUID()}`, siteId };
+  return {
+    siteName,
+    password,
+    passwordSha256: sha256Hex(password),
+    hardwareId: `hw-${randomUUID()}`,
+    siteId,
+  };
 }
 
 export interface Fault {
@@ -123,13 +143,18 @@ export interface Fault {
   ms?: number;
 }
 
-async function adminRequest(central: CentralProcess, method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
+async function adminRequest(
+  central: CentralProcess,
+  method: 'POST' | 'DELETE',
+  body?: unknown,
+): Promise<void> {
   const response = await fetch(`${central.legacyUrl}/admin/faults`, {
     method,
     headers: { 'x-admin-token': central.adminToken, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`admin ${method} /admin/faults: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`admin ${method} /admin/faults: HTTP ${response.status} ${await response.text()}`);
 }
 
 export const injectFault = (central: CentralProcess, fault: Fault): Promise<void> =>
