@@ -80,7 +80,7 @@ export const InvoiceLineEntity = new EntitySchema<InvoiceLine>({
     campaignId: { name: 'campaign_id', type: 'text', nullable: true },
     programId: { name: 'program_id', type: 'text', nullable: true },
   },
-  // Lines carry no store: the push filter and invoice screens reach them through their invoice.
+  // Lines carry no store: invoice screens reach them through their invoice.
   indices: [{ name: 'invoice_line_by_invoice', columns: ['invoiceId'] }],
 });
 
@@ -163,6 +163,6 @@ export const invoiceLineTranslator: TableTranslator<InvoiceLine> = {
     om_item_variant_id: row.itemVariantId,
     oms_fields: { campaign_id: row.campaignId, program_id: row.programId },
   }),
-  // Lines have no store column; the push filter resolves them through their invoice.
+  // Lines have no store column: they are logged store-less, and a satellite holds only its own stores' lines.
   storeIdOf: () => null,
 };
