@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ZodError, z } from 'zod';
 import { exportDiagnostics } from '../diagnostics';
 import { readHardwareId } from '../hardware-id';
-import { NotConfiguredError } from '../settings/sync-settings';
+import { NotConfiguredError, readPublicSettings } from '../settings/sync-settings';
 import { SyncError } from '../sync/errors';
 import { SyncEngine } from '../sync-engine';
 import { printProgress } from './progress';
@@ -15,6 +15,7 @@ const USAGE = `Usage: satellite-sync <command> [options]
   sync --data-dir <dir>
   status --data-dir <dir> [--json]
   records <legacyTable> --data-dir <dir> [--json]
+  settings --data-dir <dir> [--interval <minutes>]
   diagnostics --data-dir <dir> --out <zip>
   hardware-id`;
 
@@ -114,6 +115,15 @@ async function run(command: string | undefined, args: string[], values: Values):
         return 0;
       });
     }
+    case 'settings':
+      return withEngine(values, async (engine) => {
+        // Only the sync interval may be set here: everything else is protected by the authorisation code.
+        if (values.interval !== undefined) {
+          await engine.setIntervalMinutes(wholeNumber('interval').parse(values.interval));
+        }
+        write(JSON.stringify(await readPublicSettings(engine.db.dataSource.manager), null, 2));
+        return 0;
+      });
     case 'hardware-id':
       write(await readHardwareId());
       return 0;
