@@ -26,6 +26,8 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
+// Output piped into `head` must not kill the run before it has stopped the central and cleaned up.
+process.stdout.on('error', () => undefined);
 const trials = Number(positionals[0] ?? 40);
 const seed = values.seed === undefined ? chooseSeed() : Number(values.seed);
 const changes = Number(values.changes);

@@ -29,6 +29,8 @@ export interface CentralOptions {
   v6Off?: boolean;
   /** Reuse a data directory (otherwise a fresh mkdtemp directory). */
   dataDir?: string;
+  /** How long to wait for the "listening" line (seeding a large `volume` comes first). */
+  startTimeoutMs?: number;
 }
 
 export interface ExitStatus {
@@ -41,6 +43,8 @@ export interface Central {
   omsUrl: string;
   adminToken: string;
   readonly dataDir: string;
+  /** The process started (tsx, whose child serves); undefined while stopped. For CPU accounting. */
+  pid: number | undefined;
   /** SIGTERM, then waits for the process to exit. */
   stop(): Promise<ExitStatus>;
   /** Stops (if running) and starts again on the same data directory (options may change); the URLs change. */
@@ -89,10 +93,8 @@ function spawnCentral(
       child.kill('SIGKILL');
       reject(new Error(`reference central did not start: ${why}\nstdout: ${stdout}\nstderr: ${stderr}`));
     };
-    const timer = setTimeout(
-      () => fail(`no "listening" line within ${START_TIMEOUT_MS} ms`),
-      START_TIMEOUT_MS,
-    );
+    const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
+    const timer = setTimeout(() => fail(`no "listening" line within ${startTimeoutMs} ms`), startTimeoutMs);
     child.once('error', (error) => fail(error.message));
     child.once('exit', (code, signal) => fail(`exited early (code ${code}, signal ${signal})`));
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -141,12 +143,14 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     omsUrl: '',
     adminToken: '',
     dataDir,
+    pid: undefined,
     async stop() {
       if (!child) return { code: null, signal: null };
       const exiting = waitForExit(child);
       child.kill('SIGTERM');
       const status = await exiting;
       child = undefined;
+      central.pid = undefined;
       return status;
     },
     async restart(overrides = {}) {
@@ -163,7 +167,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const launch = async (): Promise<void> => {
     const started = await spawnCentral(dataDir, current);
     child = started.child;
-    Object.assign(central, started.listening);
+    Object.assign(central, started.listening, { pid: started.child.pid });
   };
   await launch();
   return central;

@@ -168,11 +168,22 @@ export function modelled<Row extends SyncedRow>(
   return translator.toWire({ ...translator.fromWire(record), receivedJson: null } as Row);
 }
 
-/** The modelled fields (the keys of `want`) whose value differs in the local row, as `key: local ≠ central`. */
-export function differingFields(row: WireRecord, want: WireRecord): string[] {
-  return Object.entries(want)
-    .filter(([key, value]) => JSON.stringify(row[key]) !== JSON.stringify(value))
-    .map(([key, value]) => `${key}: ${JSON.stringify(row[key])} ≠ ${JSON.stringify(value)}`);
+function isObject(value: unknown): value is WireRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The modelled fields (the keys of `want`, nested objects such as `oms_fields` key by key) whose
+ * value differs in the local row, as `key: local ≠ central`. Unmodelled keys are not compared.
+ */
+export function differingFields(row: WireRecord, want: WireRecord, prefix = ''): string[] {
+  return Object.entries(want).flatMap(([key, value]) => {
+    const got = row[key];
+    if (isObject(value) && isObject(got)) return differingFields(got, value, `${prefix}${key}.`);
+    return JSON.stringify(got) === JSON.stringify(value)
+      ? []
+      : [`${prefix}${key}: ${JSON.stringify(got)} ≠ ${JSON.stringify(value)}`];
+  });
 }
 
 export interface Comparison {

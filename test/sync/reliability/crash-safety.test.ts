@@ -6,9 +6,14 @@
 // first, both counted from the run's first progress line. After every kill the next sync must
 // succeed, and then the local database must equal the central's records for the site, every
 // change must have reached central, no queue or buffer may hold leftovers and the SQLite file
-// must pass its integrity check. bench/crash-safety.ts runs the same trials, as many as asked.
+// must pass its integrity check. The checks read the local rows with the function behind
+// `satellite-sync records <table> --json` (in-process: the CLI per table per trial would take
+// minutes); the last test shows the CLI prints exactly that. bench/crash-safety.ts runs the same
+// trials, as many as asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from '../../reference-central/harness';
+import { runCliOk } from './cli-process';
+import { readLocal } from './consistency';
 import {
   Prng,
   chooseSeed,
@@ -103,4 +108,18 @@ describe(`SIGKILL during a push of ${CHANGES} local changes`, () => {
       TRIAL_TIMEOUT_MS,
     );
   }
+});
+
+describe('what the checks compared', () => {
+  it(
+    'is what `satellite-sync records <table> --json` prints',
+    async () => {
+      const local = await readLocal(dataDir);
+      for (const table of ['item_line', 'transact']) {
+        const printed = await runCliOk(['records', table, '--data-dir', dataDir, '--json']);
+        expect(JSON.parse(printed.stdout), table).toEqual([...(local.records.get(table)?.values() ?? [])]);
+      }
+    },
+    TRIAL_TIMEOUT_MS,
+  );
 });
