@@ -11,12 +11,14 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
   const { db } = context;
   const manager = db.dataSource.manager;
   let cursor = await readNumber(manager, KEY.pushCursorV5, 0);
-  let first: number | undefined;
+  // Counted once: the de-duplicating count is the expensive query, and a change made during the
+  // push is still read by the next batch (and counted then).
+  const first = await countPendingChanges(manager, 'v5', cursor, context.storeIds);
+  let sent = 0;
   for (;;) {
     checkPause(context);
-    const total = await countPendingChanges(manager, 'v5', cursor, context.storeIds);
-    first ??= total;
     const changes = await readPendingChanges(manager, 'v5', cursor, context.storeIds, context.requestSize);
+    const total = changes.length === 0 ? 0 : Math.max(first - sent, changes.length);
     const data = [];
     for (const change of changes) {
       const record = await toOutgoingRecord(manager, change);
@@ -28,7 +30,8 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
       cursor = last.cursor + 1;
       await db.transaction((transaction) => writeSetting(transaction, KEY.pushCursorV5, cursor));
     }
-    await context.log.progress('push', first - Math.max(0, total - changes.length), first);
+    sent += changes.length;
+    await context.log.progress('push', Math.min(sent, Math.max(first, sent)), Math.max(first, sent));
     if (total === 0) {
       if (!response.integrationStarted) {
         throw new SyncError('UNKNOWN', 'Total remaining sent to server is 0 but integration not started');
@@ -37,7 +40,7 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
     }
   }
   await waitForCentral(async () => (await context.legacy.getSiteStatus()).code === 'idle', {
-    firstPollMs: 100,
+    firstPollMs: 0,
     maxPollMs: 1000,
     timeoutMs: context.timings.integrationTimeoutMs,
     timeoutCode: 'INTEGRATION_TIMEOUT_REACHED',

@@ -9,14 +9,15 @@ export async function pushToOmSupplyCentral(context: RunContext): Promise<void> 
   const { db } = context;
   const manager = db.dataSource.manager;
   let cursor = await readNumber(manager, KEY.pushCursorV6, 0);
-  let first: number | undefined;
+  // Counted once (see push-v5.ts); a change made during the push is still read by the next batch.
+  const first = await countPendingChanges(manager, 'v6', cursor, context.storeIds);
+  let sent = 0;
   let pushed = false;
   for (;;) {
     checkPause(context);
-    const total = await countPendingChanges(manager, 'v6', cursor, context.storeIds);
-    first ??= total;
-    if (total === 0) break;
     const changes = await readPendingChanges(manager, 'v6', cursor, context.storeIds, context.requestSize);
+    if (changes.length === 0) break;
+    const total = Math.max(first - sent, changes.length);
     const records = [];
     for (const change of changes) {
       const record = await toOutgoingRecord(manager, change);
@@ -32,9 +33,10 @@ export async function pushToOmSupplyCentral(context: RunContext): Promise<void> 
     pushed = true;
     cursor = endCursor + 1;
     await db.transaction((transaction) => writeSetting(transaction, KEY.pushCursorV6, cursor));
-    await context.log.progress('pushV6', first - Math.max(0, total - changes.length), first);
+    sent += changes.length;
+    await context.log.progress('pushV6', sent, Math.max(first, sent));
   }
-  await context.log.progress('pushV6', first ?? 0, first ?? 0);
+  await context.log.progress('pushV6', sent, Math.max(first, sent));
   // Nothing sent means nothing to integrate: skip the wait (an idle sync stays fast).
   if (!pushed) return;
   await waitForCentral(async () => !(await context.oms.siteStatus()).is_integrating, {

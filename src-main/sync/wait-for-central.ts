@@ -4,7 +4,7 @@ import { SyncError, type SyncErrorCode } from './errors';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface WaitOptions {
-  /** First wait before the first poll; later waits double up to `maxPollMs`. */
+  /** Wait before the first poll (0 polls at once); later waits double from 100 ms up to `maxPollMs`. */
   firstPollMs: number;
   maxPollMs: number;
   timeoutMs: number;
@@ -25,6 +25,6 @@ export async function waitForCentral(isIdle: () => Promise<boolean>, options: Wa
         `Waited ${Math.round((Date.now() - started) / 1000)} s for ${options.what}`,
       );
     }
-    delay = Math.min(delay * 2, options.maxPollMs);
+    delay = Math.min(Math.max(delay * 2, 100), options.maxPollMs);
   }
 }

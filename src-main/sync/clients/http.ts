@@ -32,6 +32,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   text: string;
+  /** The body parsed once here, when it is whole JSON; the clients reuse it instead of parsing again. */
+  json?: unknown;
 }
 
 export interface HttpTransport {
@@ -70,15 +72,21 @@ export function requestUrl(url: string, query: HttpRequest['query']): URL {
   return full;
 }
 
-/** A whole HTTP response whose JSON stops short: a proxy or a dropped link cut the body. */
-function isTruncatedJson(status: number, contentType: string, text: string): boolean {
-  // An empty body is an answer of its own (an acknowledgement's 204), not a cut one.
-  if (status < 200 || status > 299 || text === '' || !/\bjson\b/i.test(contentType)) return false;
+/**
+ * Parses a JSON body once. A whole HTTP response whose JSON stops short is truncated: a proxy or a
+ * dropped link cut the body, so it is worth another attempt.
+ */
+function parseBody(
+  status: number,
+  contentType: string,
+  text: string,
+): { json?: unknown; truncated: boolean } {
+  if (text === '' || !/\bjson\b/i.test(contentType)) return { truncated: false };
   try {
-    JSON.parse(text);
-    return false;
+    return { json: JSON.parse(text) as unknown, truncated: false };
   } catch {
-    return true;
+    // An error status with a broken body is an answer of its own; only a 2xx promised a whole one.
+    return { truncated: status >= 200 && status <= 299 };
   }
 }
 
@@ -116,12 +124,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
         signal: request.signal,
       });
       const text = typeof response.data === 'string' ? response.data : '';
+      const body = parseBody(response.status, String(response.headers['content-type'] ?? ''), text);
       return {
         kind: 'response',
-        response: { status: response.status, text },
-        retry:
-          isRetryableStatus(response.status) ||
-          isTruncatedJson(response.status, String(response.headers['content-type'] ?? ''), text),
+        response: { status: response.status, text, json: body.json },
+        retry: isRetryableStatus(response.status) || body.truncated,
       };
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;

@@ -5,7 +5,7 @@ import { SyncError } from '../errors';
 import { describeRequest, requestUrl, type HttpResponse, type HttpTransport } from './http';
 import { syncCodeOfLegacyCode } from './legacy-error-codes';
 import { redactError } from './redact';
-import { decodeJson, excerpt, parseJson } from './response';
+import { decodeJson, excerpt, jsonOf } from './response';
 
 export const SYNC_V5_VERSION = 14;
 export const APP_NAME = 'Satellite Sync';
@@ -119,7 +119,7 @@ interface Call {
 
 /** A non-2xx answer: the central's `{"error": {code, message}}` mapped to our code, else UNKNOWN. */
 function legacyFailure(response: HttpResponse, label: string): SyncError {
-  const json = parseJson(response.text);
+  const json = jsonOf(response);
   const parsed = json.ok ? legacyErrorBodySchema.safeParse(json.value) : undefined;
   if (!parsed?.success) {
     return new SyncError('UNKNOWN', `${label} → HTTP ${response.status}: ${excerpt(response.text)}`);

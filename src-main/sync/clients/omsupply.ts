@@ -6,7 +6,7 @@ import { describeRequest, type HttpResponse, type HttpTransport } from './http';
 import { APP_NAME, SYNC_V5_VERSION, legacyErrorBodySchema, type CallOptions } from './legacy';
 import { syncCodeInText, syncCodeOfLegacyCode } from './legacy-error-codes';
 import { redactError } from './redact';
-import { decode, excerpt, parseJson } from './response';
+import { decode, excerpt, jsonOf } from './response';
 
 export const SYNC_V6_VERSION = 5;
 
@@ -232,7 +232,7 @@ export class OmSupplyClient {
 
   /** The status does not matter for an envelope; anything else is a failure, 405 meaning "not a central". */
   private unwrap<T>(schema: z.ZodType<T>, response: HttpResponse, label: string): T {
-    const json = parseJson(response.text);
+    const json = jsonOf(response);
     const envelope = json.ok && isObject(json.value) ? json.value : undefined;
     if (envelope && 'error' in envelope) throw v6Failure(envelope.error, label);
     if (envelope && 'data' in envelope) return decode(schema, envelope.data, response, label);

@@ -12,6 +12,11 @@ export function excerpt(text: string): string {
 
 type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
 
+/** The response's JSON: parsed once by the transport when it could, else parsed here. */
+export function jsonOf(response: HttpResponse): JsonResult {
+  return response.json !== undefined ? { ok: true, value: response.json } : parseJson(response.text);
+}
+
 export function parseJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -32,7 +37,7 @@ export function decode<T>(schema: z.ZodType<T>, value: unknown, response: HttpRe
 
 /** Parses and validates a JSON body. */
 export function decodeJson<T>(schema: z.ZodType<T>, response: HttpResponse, label: string): T {
-  const json = parseJson(response.text);
+  const json = jsonOf(response);
   if (!json.ok) {
     throw new SyncError(
       'UNKNOWN',

@@ -207,7 +207,7 @@ describe('HTTP transport retries', () => {
       server.reply = () => (server.requests.length === 1 ? { status, body: '' } : { body: '{"ok":true}' });
       const { sleep, delays } = recordingSleep();
       const response = await createHttpTransport({ sleep }).request({ method: 'GET', url: server.url });
-      expect(response).toEqual({ status: 200, text: '{"ok":true}' });
+      expect(response).toEqual({ status: 200, text: '{"ok":true}', json: { ok: true } });
       expect(delays).toHaveLength(1);
     });
 
