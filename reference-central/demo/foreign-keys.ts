@@ -51,6 +51,27 @@ export const FOREIGN_KEYS: Readonly<Record<string, Readonly<Record<string, strin
     programID: 'list_master',
   },
   requisition_line: { requisition_ID: 'requisition', item_ID: 'item', optionID: 'options' },
+  Stock_take: {
+    store_ID: 'store',
+    invad_additions_ID: 'transact',
+    invad_reductions_ID: 'transact',
+    programID: 'list_master',
+  },
+  Stock_take_lines: {
+    stock_take_ID: 'Stock_take',
+    item_ID: 'item',
+    item_line_ID: 'item_line',
+    location_id: 'Location',
+    donor_ID: 'name',
+  },
+  sensor: { storeID: 'store', locationID: 'Location' },
+  temperature_breach: { sensor_ID: 'sensor', store_ID: 'store', location_ID: 'Location' },
+  temperature_log: {
+    sensor_ID: 'sensor',
+    store_ID: 'store',
+    location_ID: 'Location',
+    temperature_breach_ID: 'temperature_breach',
+  },
   asset_category: { class_id: 'asset_class' },
   asset_catalogue_type: { category_id: 'asset_category' },
   asset_catalogue_item: {

@@ -1,6 +1,6 @@
 // One demo store's own (v5 remote) records: locations, stock, supplier and customer invoices,
-// requisitions and the names it deals with. The numbers add up: a stock line holds what its supplier
-// invoice brought in minus what confirmed customer invoices took out.
+// requisitions, a stocktake, a fridge sensor and the names it deals with. The numbers add up: a stock
+// line holds what its supplier invoice brought in minus what confirmed customer invoices took out.
 import type { LegacyRow, RecordsByTable } from './types';
 import { DEMO_FACILITIES, DEMO_STOCK_ITEMS, demoFacility, type CatalogueItem } from './catalogue';
 import { demoFacilityId, demoItemId } from './central';
@@ -18,6 +18,8 @@ import {
   type Stock,
 } from './rows';
 import { BLANK_LOCATION, BLANK_REQUISITION, BLANK_REQUISITION_LINE } from './templates';
+import { buildStocktakeRecords } from './stocktake';
+import { buildColdChainRecords } from './cold-chain';
 
 const CMS = demoFacilityId(demoFacility('CMS'));
 const NVS = demoFacilityId(demoFacility('NVS'));
@@ -248,9 +250,16 @@ export function buildStoreRecords(site: DemoSite, storeIndex: number, currencyId
     comment: 'In transit',
   });
 
+  const counts = buildStocktakeRecords(
+    site,
+    stocked.slice(0, 4).map(({ stock, received, issued }) => ({ stock, quantity: received - issued })),
+  );
+  const coldChain = buildColdChainRecords(site, demoLocationId(store.id, 'fridge'), prng);
+
   return {
     name_store_join: nameStoreJoinRows(site),
     Location: locationRows(site),
+    ...coldChain,
     requisition: [requested.requisition, draft.requisition],
     item_line: stocked.map(({ stock, received, issued, allocated }) =>
       stockLineRow(stock, {
@@ -262,5 +271,6 @@ export function buildStoreRecords(site: DemoSite, storeIndex: number, currencyId
     transact: book.invoices,
     requisition_line: [...requested.lines, ...draft.lines],
     trans_line: book.lines,
+    ...counts,
   };
 }

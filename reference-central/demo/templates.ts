@@ -205,3 +205,53 @@ export const BLANK_REQUISITION_LINE: Readonly<LegacyRow> = {
   ),
   oms_fields: null,
 };
+
+export const BLANK_STOCK_TAKE: Readonly<LegacyRow> = {
+  ...columns(
+    '',
+    `ID Description comment created_by_ID finalised_by_ID invad_additions_ID invad_reductions_ID programID
+    status store_ID type om_created_datetime om_counted_by om_verified_by`,
+  ),
+  ...columns(0, 'serial_number stock_take_time'),
+  ...columns(NO_DATE, 'stock_take_created_date stock_take_date'),
+  ...columns(false, 'Locked om_is_initial_stocktake'),
+};
+
+export const BLANK_STOCK_TAKE_LINE: Readonly<LegacyRow> = {
+  ...columns(
+    '',
+    `ID Batch comment donor_ID item_ID item_name item_line_ID location_id optionID stock_take_ID
+    vaccine_vial_monitor_status_ID`,
+  ),
+  ...columns(
+    0,
+    'Colour cost_price line_number sell_price snapshot_packsize snapshot_qty spare stock_take_qty volume_per_pack',
+  ),
+  expiry: NO_DATE,
+  is_edited: false,
+  oms_fields: null,
+};
+
+export const BLANK_SENSOR: Readonly<LegacyRow> = {
+  ...columns('', 'ID macAddress name locationID storeID om_last_connection_datetime'),
+  ...columns(0, 'batteryLevel logInterval lastConnectionTime'),
+  is_active: false,
+  lastConnectionDate: NO_DATE,
+};
+
+export const BLANK_TEMPERATURE_BREACH: Readonly<LegacyRow> = {
+  ...columns('', 'ID sensor_ID location_ID type store_ID om_end_datetime om_start_datetime om_comment'),
+  ...columns(
+    0,
+    `threshold_minimum_temperature threshold_maximum_temperature threshold_duration duration start_time
+    end_time`,
+  ),
+  ...columns(NO_DATE, 'start_date end_date'),
+  acknowledged: false,
+};
+
+export const BLANK_TEMPERATURE_LOG: Readonly<LegacyRow> = {
+  ...columns('', 'ID sensor_ID location_ID store_ID temperature_breach_ID om_datetime'),
+  ...columns(0, 'temperature time'),
+  date: NO_DATE,
+};

@@ -6,7 +6,9 @@ import { exportDiagnostics } from '../diagnostics';
 import { readHardwareId } from '../hardware-id';
 import { NotConfiguredError, readPublicSettings } from '../settings/sync-settings';
 import { SyncError } from '../sync/errors';
+import { listIntegrationProblems, retryIntegrationProblems } from '../sync/problems';
 import { SyncEngine } from '../sync-engine';
+import { describeProblems, describeRetry } from './problems';
 import { printProgress } from './progress';
 import { readRecordsInPushShape } from './records';
 
@@ -15,6 +17,8 @@ const USAGE = `Usage: satellite-sync <command> [options]
   sync --data-dir <dir>
   status --data-dir <dir> [--json]
   records <legacyTable> --data-dir <dir> [--json]
+  problems --data-dir <dir> [--json]
+  problems retry [<recordId>…] --data-dir <dir> [--json]
   settings --data-dir <dir> [--interval <minutes>]
   diagnostics --data-dir <dir> --out <zip>
   hardware-id`;
@@ -107,6 +111,24 @@ async function run(command: string | undefined, args: string[], values: Values):
         return 0;
       });
     }
+    case 'problems': {
+      const [action, ...recordIds] = args;
+      if (action !== undefined && action !== 'retry')
+        throw new UsageError(`Unknown problems action "${action}"`);
+      return withEngine(values, async (engine) => {
+        if (action === 'retry') {
+          const result = await retryIntegrationProblems(
+            engine.db,
+            recordIds.length > 0 ? recordIds : undefined,
+          );
+          write(values.json ? JSON.stringify(result, null, 2) : describeRetry(result));
+        } else {
+          const problems = await listIntegrationProblems(engine.db);
+          write(values.json ? JSON.stringify(problems, null, 2) : describeProblems(problems));
+        }
+        return 0;
+      });
+    }
     case 'diagnostics': {
       const out = need(values, 'out');
       return withEngine(values, async (engine) => {
@@ -140,7 +162,8 @@ function describeStatus(status: Awaited<ReturnType<SyncEngine['status']>>): stri
     `last sync: ${last ? `${last.startedAt} (${last.outcome})` : 'never'}`,
     `last successful sync: ${status.lastSuccessfulRun?.finishedAt ?? 'never'}`,
     ...(last?.error ? [`error: ${last.error.code}: ${last.error.message}`] : []),
-    `integration problems: ${status.integrationProblems}, kept for later versions: ${status.untranslatedRecords}`,
+    `integration problems: ${status.integrationProblems}, kept for later versions: ${status.untranslatedRecords}` +
+      (status.integrationProblems > 0 ? ' (satellite-sync problems lists them)' : ''),
   ].join('\n');
 }
 

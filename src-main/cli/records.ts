@@ -1,5 +1,6 @@
 // `satellite-sync records <legacyTable>`: the local rows of a synced table in the legacy push shape.
 import type { LocalDatabase } from '../db/data-source';
+import { pushShapeOf } from '../translators/push-shape';
 import { translatorFor } from '../translators/registry';
 import type { SyncedRow, WireRecord } from '../translators/types';
 
@@ -9,8 +10,5 @@ export async function readRecordsInPushShape(db: LocalDatabase, table: string): 
   const rows = (await db.dataSource
     .getRepository(translator.entity)
     .find({ order: { id: 'ASC' } as never })) as SyncedRow[];
-  return rows.map((row) => ({
-    ...(row.receivedJson ? (JSON.parse(row.receivedJson) as WireRecord) : {}),
-    ...translator.toWire(row),
-  }));
+  return rows.map((row) => pushShapeOf(translator, row));
 }

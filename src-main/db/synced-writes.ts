@@ -26,6 +26,34 @@ function logChange(
 /** SQLite binds at most 32 766 parameters per statement; batches stay far below that. */
 const ROWS_PER_STATEMENT = 100;
 
+/**
+ * Upserts rows with every value bound. TypeORM's query builder writes numbers into the SQL text,
+ * and SQLite's reading of that text can move a double by its last bit: a value must be stored
+ * exactly as received.
+ */
+async function upsertBound(
+  manager: EntityManager,
+  translator: TableTranslator,
+  rows: readonly SyncedRow[],
+): Promise<void> {
+  const metadata = manager.connection.getMetadata(translator.entity);
+  const { driver } = manager.connection;
+  const columns = metadata.columns;
+  const quoted = columns.map((column) => `"${column.databaseName}"`);
+  const updates = columns
+    .filter((column) => !column.isPrimary)
+    .map((column) => `"${column.databaseName}" = excluded."${column.databaseName}"`);
+  const values = `(${columns.map(() => '?').join(', ')})`;
+  const parameters = rows.flatMap((row) =>
+    columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column) ?? null),
+  );
+  await manager.query(
+    `INSERT INTO "${metadata.tableName}" (${quoted.join(', ')}) VALUES ${rows.map(() => values).join(', ')}
+     ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
+    parameters,
+  );
+}
+
 /** Upserts many rows of one table and their change-log rows, a few statements per hundred rows. */
 export async function upsertSyncedRows(
   manager: EntityManager,
@@ -36,7 +64,7 @@ export async function upsertSyncedRows(
   const changedAt = new Date().toISOString();
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
-    await manager.getRepository(translator.entity).upsert(slice as never[], ['id']);
+    await upsertBound(manager, translator, slice);
     await manager.insert(
       ChangeLogEntity,
       slice.map((row) => ({
@@ -58,7 +86,7 @@ export async function upsertSyncedRow(
   row: SyncedRow,
   source: ChangeSource,
 ): Promise<void> {
-  await manager.getRepository(translator.entity).upsert(row as never, ['id']);
+  await upsertBound(manager, translator, [row]);
   await logChange(manager, translator, row.id, 'UPSERT', translator.storeIdOf(row), source);
 }
 

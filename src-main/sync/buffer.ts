@@ -42,9 +42,10 @@ export async function bufferRecords(
       receivedAt,
       integratedAt: null,
       integrationError: null,
+      integrationNote: null,
     };
   });
-  // SQLite limits bound parameters per statement; 9 columns × 100 rows stays well inside it.
+  // SQLite limits bound parameters per statement; 10 columns × 100 rows stays well inside it.
   for (let start = 0; start < rows.length; start += 100) {
     await manager.upsert(SyncBufferEntity, rows.slice(start, start + 100), ['bufferKey']);
   }

@@ -61,13 +61,17 @@ class KnownRecords {
   }
 }
 
-/** Required references must exist; optional ones that point nowhere are blanked. */
+/**
+ * Required references must exist; optional ones that point nowhere are blanked instead of failing the
+ * record (reference §5.6). Returns the note to keep for the blanked ones, if any.
+ */
 async function resolveReferences(
   manager: EntityManager,
   known: KnownRecords,
   translator: TableTranslator,
   row: Record<string, unknown>,
-): Promise<void> {
+): Promise<string | null> {
+  const blanked: string[] = [];
   for (const reference of translator.references) {
     const value = row[reference.field];
     if (typeof value !== 'string' || value === '') continue;
@@ -79,12 +83,19 @@ async function resolveReferences(
       );
     }
     row[reference.field] = null;
+    blanked.push(`${reference.field} blanked: ${reference.table} "${value}" does not exist`);
   }
+  return blanked.length > 0 ? blanked.join('; ') : null;
 }
 
+/** How a buffer row's integration_error begins, by kind (problems.ts reads them back). */
+export const IGNORED_PREFIX = 'Ignored: ';
+export const FIELD_PREFIX = 'Field ';
+export const UNTRANSLATED_PREFIX = 'no translator for table ';
+
 function describeFailure(error: unknown): string {
-  if (error instanceof IgnoredRecord) return `Ignored: ${error.message}`;
-  if (error instanceof TranslationError) return `Field ${error.message}`;
+  if (error instanceof IgnoredRecord) return `${IGNORED_PREFIX}${error.message}`;
+  if (error instanceof TranslationError) return `${FIELD_PREFIX}${error.message}`;
   return `Could not integrate: ${(error as Error).message}`;
 }
 
@@ -109,6 +120,7 @@ async function integrateChunk(
   });
   const byKey = new Map(buffered.map((row) => [row.bufferKey, row]));
   const settled: string[] = [];
+  const notes = new Map<string, string>();
   let group: UpsertGroup | undefined;
   const flush = async (): Promise<void> => {
     if (!group) return;
@@ -121,7 +133,11 @@ async function integrateChunk(
     manager.update(
       SyncBufferEntity,
       { bufferKey: row.bufferKey },
-      { integratedAt: done ? new Date().toISOString() : null, integrationError: error },
+      {
+        integratedAt: done ? new Date().toISOString() : null,
+        integrationError: error,
+        integrationNote: null,
+      },
     );
 
   for (const pending of chunk) {
@@ -130,7 +146,7 @@ async function integrateChunk(
     const translator = translatorFor(row.tableName);
     if (!translator) {
       result.untranslated += 1;
-      const note = `no translator for table ${row.tableName}`;
+      const note = `${UNTRANSLATED_PREFIX}${row.tableName}`;
       if (row.integrationError !== note) await keepError(row, note, false);
       continue;
     }
@@ -150,7 +166,13 @@ async function integrateChunk(
     }
     try {
       const local = { ...translator.fromWire(data), receivedJson: row.data } as SyncedRow;
-      await resolveReferences(manager, known, translator, local as unknown as Record<string, unknown>);
+      const note = await resolveReferences(
+        manager,
+        known,
+        translator,
+        local as unknown as Record<string, unknown>,
+      );
+      if (note) notes.set(row.bufferKey, note);
       if (group && (group.translator !== translator || group.source !== sourceOf(row))) await flush();
       group ??= { translator, source: sourceOf(row), rows: [], bufferKeys: [] };
       group.rows.push(local);
@@ -169,8 +191,11 @@ async function integrateChunk(
     await manager.update(
       SyncBufferEntity,
       { bufferKey: In(settled) },
-      { integratedAt: new Date().toISOString(), integrationError: null },
+      { integratedAt: new Date().toISOString(), integrationError: null, integrationNote: null },
     );
+    for (const [bufferKey, integrationNote] of notes) {
+      await manager.update(SyncBufferEntity, { bufferKey }, { integrationNote });
+    }
   }
 }
 

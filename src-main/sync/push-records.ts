@@ -1,6 +1,7 @@
 // Turning pending changes into wire records: the current row in the push shape, merged over the
 // JSON central last sent so that fields we do not model go back unchanged.
 import type { EntityManager } from 'typeorm';
+import { pushShapeOf } from '../translators/push-shape';
 import { translatorFor } from '../translators/registry';
 import type { SyncedRow, WireRecord } from '../translators/types';
 import type { PendingChange } from './pending-changes';
@@ -24,6 +25,5 @@ export async function toOutgoingRecord(
     .getRepository(translator.entity)
     .findOneBy({ id: change.recordId } as never)) as SyncedRow | null;
   if (!row) return { ...base, action: 'Delete', recordData: null };
-  const received = row.receivedJson ? (JSON.parse(row.receivedJson) as WireRecord) : {};
-  return { ...base, action: 'Update', recordData: { ...received, ...translator.toWire(row) } };
+  return { ...base, action: 'Update', recordData: pushShapeOf(translator, row) };
 }

@@ -1,9 +1,10 @@
 // The live sync status (PRODUCT.md §5.3): what the Sync screen, the CLI and diagnostics show.
 import type { LocalDatabase } from '../db/data-source';
-import { SyncBufferEntity, SyncLogEntity, SyncLogStepEntity, type SyncLogRow } from '../db/entities/internal';
+import { SyncLogEntity, SyncLogStepEntity, type SyncLogRow } from '../db/entities/internal';
 import { KEY, readNumber, readSetting } from '../settings/key-value';
 import { messageFor, type SyncErrorCode } from './errors';
 import { countPendingChanges } from './pending-changes';
+import { countIntegrationProblems } from './problems';
 import type { RunProgress, StepProgress } from './run-log';
 import { STEPS_OF_RUN, type RunKind, type SyncStep } from './steps';
 import { storesOfSite } from './stores-of-site';
@@ -30,13 +31,13 @@ export interface SyncStatus {
   lastSuccessfulRun: RunSummary | null;
   /** Local changes waiting to be pushed, each record counted once. */
   recordsWaitingToPush: number;
-  /** Buffered records that failed to integrate and will be retried. */
+  /** Buffered records that failed to integrate and will be retried (listed by sync/problems.ts). */
   integrationProblems: number;
   /** Buffered records of tables this version does not translate (kept, never lost). */
   untranslatedRecords: number;
 }
 
-async function summarise(
+export async function summarise(
   db: LocalDatabase,
   run: SyncLogRow,
   live: RunProgress | undefined,
@@ -101,12 +102,7 @@ export async function readSyncStatus(
     order: { id: 'DESC' },
     take: 1,
   });
-  const buffer = db.dataSource.getRepository(SyncBufferEntity);
-  const pending = await buffer.find({
-    select: { integrationError: true },
-    where: { integratedAt: IsNull(), integrationError: Not(IsNull()) },
-  });
-  const untranslated = pending.filter((row) => row.integrationError?.startsWith('no translator')).length;
+  const problems = await countIntegrationProblems(db);
   return {
     configured: (await readSetting(manager, KEY.url)) !== undefined,
     initialised: (await readSetting(manager, KEY.initialised)) === 'true',
@@ -116,7 +112,7 @@ export async function readSyncStatus(
     lastRun: lastRow ? await summarise(db, lastRow, live) : null,
     lastSuccessfulRun: lastSuccessRow ? await summarise(db, lastSuccessRow, live) : null,
     recordsWaitingToPush: await countRecordsWaitingToPush(db),
-    integrationProblems: pending.length - untranslated,
-    untranslatedRecords: untranslated,
+    integrationProblems: problems.failed,
+    untranslatedRecords: problems.untranslated,
   };
 }

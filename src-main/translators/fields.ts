@@ -2,12 +2,17 @@
 // and writing them back in the push formats. Every reader throws a TranslationError naming the field.
 import { TranslationError, type WireRecord } from './types';
 
-/** Looks a key up exactly, then ignoring case and spaces (legacy keys are mixed-case, some spaced). */
+/** A key as the readers match it: legacy keys come mixed-case and some spaced (`charge code`). */
+export function normalisedKey(key: string): string {
+  return key.toLowerCase().replaceAll(' ', '');
+}
+
+/** Looks a key up exactly, then ignoring case and spaces. */
 function lookup(record: WireRecord, key: string): { found: boolean; value: unknown } {
   if (key in record) return { found: true, value: record[key] };
-  const wanted = key.toLowerCase().replaceAll(' ', '');
+  const wanted = normalisedKey(key);
   for (const [candidate, value] of Object.entries(record)) {
-    if (candidate.toLowerCase().replaceAll(' ', '') === wanted) return { found: true, value };
+    if (normalisedKey(candidate) === wanted) return { found: true, value };
   }
   return { found: false, value: undefined };
 }
@@ -39,6 +44,21 @@ export function optionalText(record: WireRecord, key: string): string | null {
   if (typeof value !== 'string') throw new TranslationError(key, `must be a string, got ${describe(value)}`);
   return value;
 }
+
+/**
+ * The reference marks some optional fields R: legacy always sends the key, so a row without it is not
+ * a legacy row (§10.1 "the key must be present but `""` is fine"). These readers check the key, then
+ * read the value as their optional twin does.
+ */
+function present<T>(read: (record: WireRecord, key: string) => T): (record: WireRecord, key: string) => T {
+  return (record, key) => {
+    required(record, key);
+    return read(record, key);
+  };
+}
+
+/** An R optional string: the key must be there; `""` and `null` mean none. */
+export const requiredOptionalText = present(optionalText);
 
 export function integer(record: WireRecord, key: string): number {
   const value = required(record, key);
@@ -94,6 +114,9 @@ export function optionalDate(record: WireRecord, key: string): string | null {
   return value.slice(0, 10);
 }
 
+/** An R optional date: the key must be there; `""`, `null` and `"0000-00-00"` mean none. */
+export const requiredOptionalDate = present(optionalDate);
+
 /** A date that must be real (e.g. `transact.entry_date`). */
 export function date(record: WireRecord, key: string): string {
   const value = optionalDate(record, key);
@@ -110,21 +133,37 @@ function isRealDate(year: number, month: number, day: number): boolean {
   );
 }
 
-/** Legacy times are whole seconds after midnight; anything else counts as 0, as the reference client does. */
+const TIME = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$/;
+
+/**
+ * Legacy times are whole seconds after midnight and the key is always sent; an invalid value counts
+ * as 0, as the reference client does. `"HH:MM:SS"` (the push format, which a central may echo back
+ * in another site's record) is read as the time it names.
+ */
 export function secondsAfterMidnight(record: WireRecord, key: string): number {
-  const { value } = lookup(record, key);
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 86_400 ? value : 0;
+  const value = required(record, key);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 0 && value < 86_400 ? value : 0;
+  }
+  const match = typeof value === 'string' ? TIME.exec(value) : null;
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : 0;
 }
 
-/** An ISO-like datetime `YYYY-MM-DDTHH:MM:SS[.fff]`; `""`/`null` mean none. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?$/;
+
+/** An ISO-like datetime `YYYY-MM-DDTHH:MM:SS[.fff]` of a real day; `""`/`null` mean none. */
 export function optionalDateTime(record: WireRecord, key: string): string | null {
   const value = optionalText(record, key);
   if (value === null) return null;
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)) {
+  const match = DATE_TIME.exec(value);
+  if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     throw new TranslationError(key, `must be a datetime YYYY-MM-DDTHH:MM:SS, got "${value}"`);
   }
   return value.replace(' ', 'T');
 }
+
+/** An R optional datetime (e.g. name `om_created_datetime`): the key must be there, `""`/null mean none. */
+export const requiredOptionalDateTime = present(optionalDateTime);
 
 /** A datetime that must be present (e.g. asset `created_datetime`). */
 export function dateTime(record: WireRecord, key: string): string {
@@ -143,6 +182,18 @@ export function oneOf<T extends string>(record: WireRecord, key: string, allowed
     );
   }
   return value as T;
+}
+
+/**
+ * An R enumeration whose empty value means none (requisition `authorisationStatus`): the key must be
+ * there, `""`/null give null, anything else must be one of `allowed` (no catch-all).
+ */
+export function requiredOptionalOneOf<T extends string>(
+  record: WireRecord,
+  key: string,
+  allowed: readonly T[],
+): T | null {
+  return requiredOptionalText(record, key) === null ? null : oneOf(record, key, allowed);
 }
 
 /** Nested `oms_fields`: an object, or `""`, `{}`, `null` meaning none. */

@@ -13,6 +13,13 @@ import { locationTranslator } from './tables/location';
 import { stockLineTranslator } from './tables/item-line';
 import { invoiceTranslator } from './tables/transact';
 import { invoiceLineTranslator } from './tables/trans-line';
+import { requisitionTranslator } from './tables/requisition';
+import { requisitionLineTranslator } from './tables/requisition-line';
+import { stocktakeTranslator } from './tables/stock-take';
+import { stocktakeLineTranslator } from './tables/stock-take-lines';
+import { sensorTranslator } from './tables/sensor';
+import { temperatureBreachTranslator } from './tables/temperature-breach';
+import { temperatureLogTranslator } from './tables/temperature-log';
 import { assetClassTranslator } from './tables/asset-class';
 import { assetCategoryTranslator } from './tables/asset-category';
 import { assetCatalogueTypeTranslator } from './tables/asset-catalogue-type';
@@ -37,6 +44,13 @@ export const TRANSLATORS: readonly TableTranslator[] = [
   stockLineTranslator,
   invoiceTranslator,
   invoiceLineTranslator,
+  requisitionTranslator,
+  requisitionLineTranslator,
+  stocktakeTranslator,
+  stocktakeLineTranslator,
+  sensorTranslator,
+  temperatureBreachTranslator,
+  temperatureLogTranslator,
   // v6
   assetClassTranslator,
   assetCategoryTranslator,

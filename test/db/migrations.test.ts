@@ -98,8 +98,9 @@ describe('local database migrations', () => {
     expect(await db.dataSource.getRepository(unit.entity).findOneBy({ id: row.id } as never)).toEqual(row);
   });
 
-  it('drops every synced table when the migration is undone', async () => {
-    await db.dataSource.undoLastMigration();
+  it('drops every synced table when the synced-table migrations are undone', async () => {
+    // Every migration after the first (the engine's own tables) creates synced tables.
+    for (let undone = 1; undone < MIGRATIONS.length; undone += 1) await db.dataSource.undoLastMigration();
     const remaining = await tableNames(db);
     for (const table of SYNCED_TABLES) expect(remaining).not.toContain(table);
     await db.dataSource.runMigrations();

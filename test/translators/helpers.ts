@@ -57,6 +57,16 @@ export function expectFieldError(work: () => unknown, field: string): void {
   expect((error as TranslationError).field).toBe(field);
 }
 
+/** Asserts that each change of `record` makes the translator fail on the field named beside it. */
+export function expectFieldErrors<Row extends SyncedRow>(
+  translator: TableTranslator<Row>,
+  record: WireRecord,
+  cases: readonly (readonly [changes: WireRecord, field: string])[],
+): void {
+  for (const [changes, field] of cases)
+    expectFieldError(() => translator.fromWire(withFields(record, changes)), field);
+}
+
 /** One test per fixture record of the translator's wire table, each with its expected outcome. */
 export function itHandlesEveryFixtureRecord<Row extends SyncedRow>(
   translator: TableTranslator<Row>,

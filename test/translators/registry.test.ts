@@ -18,6 +18,13 @@ const V5_TABLES = [
   'item_line',
   'transact',
   'trans_line',
+  'requisition',
+  'requisition_line',
+  'Stock_take',
+  'Stock_take_lines',
+  'sensor',
+  'temperature_breach',
+  'temperature_log',
 ];
 const V6_TABLES = [
   'asset',
@@ -47,7 +54,22 @@ describe('translator registry', () => {
       (translator) => translator.table,
     );
     expect(pushed.sort()).toEqual(
-      ['transact', 'trans_line', 'item_line', 'Location', 'name_store_join', 'asset', 'asset_log'].sort(),
+      [
+        'transact',
+        'trans_line',
+        'item_line',
+        'Location',
+        'name_store_join',
+        'requisition',
+        'requisition_line',
+        'Stock_take',
+        'Stock_take_lines',
+        'sensor',
+        'temperature_breach',
+        'temperature_log',
+        'asset',
+        'asset_log',
+      ].sort(),
     );
   });
 
@@ -72,6 +94,18 @@ describe('translator registry', () => {
     before('transact', 'trans_line');
     before('item_line', 'trans_line');
     before('list_master', 'list_master_line');
+    before('name', 'requisition');
+    before('store', 'requisition');
+    before('list_master', 'requisition');
+    before('requisition', 'requisition_line');
+    before('item', 'requisition_line');
+    before('transact', 'Stock_take');
+    before('Stock_take', 'Stock_take_lines');
+    before('item_line', 'Stock_take_lines');
+    before('Location', 'sensor');
+    before('sensor', 'temperature_breach');
+    before('sensor', 'temperature_log');
+    before('temperature_breach', 'temperature_log');
     before('asset_class', 'asset_category');
     before('asset_category', 'asset_catalogue_type');
     before('asset_catalogue_type', 'asset_catalogue_item');

@@ -56,6 +56,8 @@ export interface SyncBufferRow {
   receivedAt: string;
   integratedAt: string | null;
   integrationError: string | null;
+  /** What an integration had to change: optional references to missing records it blanked. */
+  integrationNote: string | null;
 }
 
 export const SyncBufferEntity = new EntitySchema<SyncBufferRow>({
@@ -71,6 +73,7 @@ export const SyncBufferEntity = new EntitySchema<SyncBufferRow>({
     receivedAt: { name: 'received_at', type: 'text' },
     integratedAt: { name: 'integrated_at', type: 'text', nullable: true },
     integrationError: { name: 'integration_error', type: 'text', nullable: true },
+    integrationNote: { name: 'integration_note', type: 'text', nullable: true },
   },
 });
 

@@ -1,6 +1,6 @@
 // `currency` (v5): exchange rates against the home currency (reference §10.10).
 import { EntitySchema } from 'typeorm';
-import { boolean, dateToLegacy, id, number, optionalDate, text } from '../fields';
+import { boolean, dateToLegacy, id, number, requiredOptionalDate, text } from '../fields';
 import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -36,7 +36,7 @@ export const currencyTranslator: TableTranslator<Currency> = {
     code: text(record, 'currency'),
     rate: number(record, 'rate'),
     isHomeCurrency: boolean(record, 'is_home_currency'),
-    dateUpdated: optionalDate(record, 'date_updated'),
+    dateUpdated: requiredOptionalDate(record, 'date_updated'),
   }),
   toWire: (row) => ({
     ID: row.id,

@@ -1,6 +1,16 @@
 // `item_line` (v5, store-owned): stock lines — one batch of an item in a store (reference §10.8).
 import { EntitySchema } from 'typeorm';
-import { boolean, dateToLegacy, id, number, omsFields, optionalDate, optionalText } from '../fields';
+import {
+  boolean,
+  dateToLegacy,
+  id,
+  number,
+  omsFields,
+  optionalDate,
+  optionalText,
+  requiredOptionalDate,
+  requiredOptionalText,
+} from '../fields';
 import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -90,19 +100,19 @@ export const stockLineTranslator: TableTranslator<StockLine> = {
       id: id(record, 'ID'),
       storeId: id(record, 'store_ID'),
       itemId: id(record, 'item_ID'),
-      batch: optionalText(record, 'batch'),
-      expiryDate: optionalDate(record, 'expiry_date'),
+      batch: requiredOptionalText(record, 'batch'),
+      expiryDate: requiredOptionalDate(record, 'expiry_date'),
       isOnHold: boolean(record, 'hold'),
-      locationId: optionalText(record, 'location_ID'),
+      locationId: requiredOptionalText(record, 'location_ID'),
       packSize: number(record, 'pack_size'),
       availableNumberOfPacks: number(record, 'available'),
       totalNumberOfPacks: number(record, 'quantity'),
       costPricePerPack: number(record, 'cost_price'),
       sellPricePerPack: number(record, 'sell_price'),
-      note: optionalText(record, 'note'),
-      supplierId: optionalText(record, 'name_ID'),
-      barcodeId: optionalText(record, 'barcodeID'),
-      vvmStatusId: optionalText(record, 'vvm_status_id'),
+      note: requiredOptionalText(record, 'note'),
+      supplierId: requiredOptionalText(record, 'name_ID'),
+      barcodeId: requiredOptionalText(record, 'barcodeID'),
+      vvmStatusId: requiredOptionalText(record, 'vvm_status_id'),
       totalVolume: number(record, 'total_volume'),
       volumePerPack: number(record, 'volume_per_pack'),
       itemVariantId: optionalText(record, 'om_item_variant_id'),

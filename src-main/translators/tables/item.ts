@@ -1,6 +1,6 @@
 // `item` (v5 central data): the products a store can hold (reference §10.3).
 import { EntitySchema } from 'typeorm';
-import { boolean, id, integer, number, oneOf, optionalText, text } from '../fields';
+import { boolean, id, integer, number, oneOf, requiredOptionalText, text } from '../fields';
 import { TranslationError, type SyncedRow, type TableTranslator, type WireRecord } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -50,7 +50,7 @@ export const ItemEntity = new EntitySchema<Item>({
 
 /** `VEN_category` is an enumeration without a catch-all whose empty value means none. */
 function venCategory(record: WireRecord): string | null {
-  const value = optionalText(record, 'VEN_category');
+  const value = requiredOptionalText(record, 'VEN_category');
   if (value !== null && !(VEN_CATEGORIES as readonly string[]).includes(value)) {
     throw new TranslationError('VEN_category', `must be one of "V", "E", "N" or "", got "${value}"`);
   }
@@ -77,17 +77,17 @@ export const itemTranslator: TableTranslator<Item> = {
     id: id(record, 'ID'),
     name: text(record, 'item_name'),
     code: text(record, 'code'),
-    unitId: optionalText(record, 'unit_ID'),
+    unitId: requiredOptionalText(record, 'unit_ID'),
     type: oneOf(record, 'type_of', ITEM_TYPES),
     defaultPackSize: number(record, 'default_pack_size'),
     isVaccine: boolean(record, 'is_vaccine'),
     venCategory: venCategory(record),
-    strength: optionalText(record, 'strength'),
+    strength: requiredOptionalText(record, 'strength'),
     doses: integer(record, 'doses'),
-    categoryId: optionalText(record, 'category_ID'),
-    restrictedLocationTypeId: optionalText(record, 'restricted_location_type_ID'),
+    categoryId: requiredOptionalText(record, 'category_ID'),
+    restrictedLocationTypeId: requiredOptionalText(record, 'restricted_location_type_ID'),
     volumePerPack: number(record, 'volume_per_pack'),
-    universalCode: optionalText(record, 'universalcodes_code'),
+    universalCode: requiredOptionalText(record, 'universalcodes_code'),
   }),
   toWire: (row) => ({
     ID: row.id,

@@ -1,7 +1,7 @@
 // `list_master` (v5 central data): master lists — item lists, price lists and programs
 // (reference §10.10).
 import { EntitySchema } from 'typeorm';
-import { id, optionalBoolean, optionalNumber, optionalText, text } from '../fields';
+import { id, optionalBoolean, optionalNumber, requiredOptionalText, text } from '../fields';
 import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -41,8 +41,8 @@ export const masterListTranslator: TableTranslator<MasterList> = {
     id: id(record, 'ID'),
     // Legacy `description` is the list's name, `note` its description.
     name: text(record, 'description'),
-    code: optionalText(record, 'code'),
-    description: optionalText(record, 'note'),
+    code: requiredOptionalText(record, 'code'),
+    description: requiredOptionalText(record, 'note'),
     // Older centrals do not send `inactive`: such lists are active.
     isActive: !(optionalBoolean(record, 'inactive') ?? false),
     isDefaultPriceList: optionalBoolean(record, 'is_default_price_list'),

@@ -1,6 +1,6 @@
 // `Location` (v5, store-owned): places within a store where stock is kept (reference §10.10).
 import { EntitySchema } from 'typeorm';
-import { boolean, id, number, optionalText, text } from '../fields';
+import { boolean, id, number, requiredOptionalText, text } from '../fields';
 import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -43,7 +43,7 @@ export const locationTranslator: TableTranslator<Location> = {
     code: text(record, 'code'),
     isOnHold: boolean(record, 'hold'),
     storeId: id(record, 'store_ID'),
-    locationTypeId: optionalText(record, 'type_ID'),
+    locationTypeId: requiredOptionalText(record, 'type_ID'),
     volume: number(record, 'Volume'),
   }),
   toWire: (row) => ({

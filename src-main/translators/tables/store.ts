@@ -1,6 +1,15 @@
 // `store` (v5 central data): the stores, each owned by one site (reference §10.5).
 import { EntitySchema } from 'typeorm';
-import { boolean, dateToLegacy, id, integer, oneOf, optionalDate, optionalText, text } from '../fields';
+import {
+  boolean,
+  dateToLegacy,
+  id,
+  integer,
+  oneOf,
+  requiredOptionalDate,
+  requiredOptionalText,
+  text,
+} from '../fields';
 import { IgnoredRecord, type SyncedRow, type TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -51,9 +60,9 @@ export const storeTranslator: TableTranslator<Store> = {
       nameId: text(record, 'name_ID'),
       code: text(record, 'code'),
       siteId: integer(record, 'sync_id_remote_site'),
-      logo: optionalText(record, 'logo'),
+      logo: requiredOptionalText(record, 'logo'),
       mode: oneOf(record, 'store_mode', STORE_MODES),
-      createdDate: optionalDate(record, 'created_date'),
+      createdDate: requiredOptionalDate(record, 'created_date'),
       isDisabled: boolean(record, 'disabled'),
     };
     if (SYSTEM_STORE_CODES.includes(row.code)) throw new IgnoredRecord(`system store with code ${row.code}`);

@@ -1,6 +1,6 @@
 // `unit` (v5 central data): units of measure.
 import { EntitySchema } from 'typeorm';
-import { integer, optionalText, id, text } from '../fields';
+import { id, integer, requiredOptionalText, text } from '../fields';
 import type { SyncedRow, TableTranslator } from '../types';
 import { syncedColumns } from '../synced-columns';
 
@@ -31,7 +31,7 @@ export const unitTranslator: TableTranslator<Unit> = {
   fromWire: (record) => ({
     id: id(record, 'ID'),
     name: text(record, 'units'),
-    description: optionalText(record, 'comment'),
+    description: requiredOptionalText(record, 'comment'),
     orderNumber: integer(record, 'order_number'),
   }),
   toWire: (row) => ({
