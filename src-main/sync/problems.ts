@@ -146,8 +146,9 @@ export async function retryIntegrationProblems(
   if (bufferKeys.length > 0) await integrateBuffer(db, async () => undefined);
   const result: RetryResult = { retried: 0, integrated: 0, stillFailing: 0, ignored: 0, untranslated: 0 };
   for (let start = 0; start < bufferKeys.length; start += 500) {
+    // The key is selected too: TypeORM drops an entity whose selected columns are all null.
     const after = await buffer.find({
-      select: { integrationError: true },
+      select: { bufferKey: true, integrationError: true },
       where: { bufferKey: In(bufferKeys.slice(start, start + 500)) },
     });
     for (const row of after) {
