@@ -70,7 +70,7 @@ describe('the net.fetch adapter', () => {
       headers: { Authorization: 'Basic c2l0ZTpoYXNo', 'msupply-site-uuid': 'HW-1' },
       query: { cursor: 5, limit: 100 },
     });
-    expect(response).toEqual({ status: 200, text: '{"ok":true}' });
+    expect(response).toEqual({ status: 200, text: '{"ok":true}', json: { ok: true } });
     expect(net.fetch).toHaveBeenCalledOnce();
     expect(seen[0]).toMatchObject({
       method: 'GET',
@@ -96,6 +96,7 @@ describe('the net.fetch adapter', () => {
     expect(await transport().request({ method: 'GET', url: `${base}/fail` })).toEqual({
       status: 500,
       text: '{"error":"boom"}',
+      json: { error: 'boom' },
     });
   });
 
