@@ -3,7 +3,7 @@
 import { KEY, readNumber, writeSetting } from '../settings/key-value';
 import { SyncError } from './errors';
 import { countPendingChanges, readPendingChanges } from './pending-changes';
-import { toOutgoingRecord } from './push-records';
+import { toOutgoingRecords } from './push-records';
 import { checkPause, type RunContext } from './run-context';
 import { waitForCentral } from './wait-for-central';
 
@@ -19,11 +19,10 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
     checkPause(context);
     const changes = await readPendingChanges(manager, 'v5', cursor, context.storeIds, context.requestSize);
     const total = changes.length === 0 ? 0 : Math.max(first - sent, changes.length);
-    const data = [];
-    for (const change of changes) {
-      const record = await toOutgoingRecord(manager, change);
-      if (record) data.push({ syncOutId: String(change.cursor), ...record });
-    }
+    const data = (await toOutgoingRecords(manager, changes)).map(({ change, record }) => ({
+      syncOutId: String(change.cursor),
+      ...record,
+    }));
     const response = await context.legacy.pushRecords({ queueLength: total, data });
     const last = changes.at(-1);
     if (last) {

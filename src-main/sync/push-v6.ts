@@ -1,7 +1,7 @@
 // Push V6: local changes of v6 tables to the Open mSupply central server, then wait for it.
 import { KEY, readNumber, writeSetting } from '../settings/key-value';
 import { countPendingChanges, readPendingChanges } from './pending-changes';
-import { toOutgoingRecord } from './push-records';
+import { toOutgoingRecords } from './push-records';
 import { checkPause, type RunContext } from './run-context';
 import { waitForCentral } from './wait-for-central';
 
@@ -18,11 +18,10 @@ export async function pushToOmSupplyCentral(context: RunContext): Promise<void> 
     const changes = await readPendingChanges(manager, 'v6', cursor, context.storeIds, context.requestSize);
     if (changes.length === 0) break;
     const total = Math.max(first - sent, changes.length);
-    const records = [];
-    for (const change of changes) {
-      const record = await toOutgoingRecord(manager, change);
-      if (record) records.push({ cursor: change.cursor, record });
-    }
+    const records = (await toOutgoingRecords(manager, changes)).map(({ change, record }) => ({
+      cursor: change.cursor,
+      record,
+    }));
     const endCursor = (changes.at(-1) as { cursor: number }).cursor;
     await context.oms.push({
       end_cursor: endCursor,
