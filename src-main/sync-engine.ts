@@ -55,16 +55,26 @@ export class SyncEngine extends EventEmitter {
       intervalMinutes,
     });
     // Status is read only for someone listening: progress events are frequent during a run.
+    // Publishes are chained so listeners get them in order, each read when its turn comes: the last
+    // one always describes the latest state.
+    let publishing: Promise<void> = Promise.resolve();
     const publish = (): void => {
       if (this.closed || this.listenerCount('status') === 0) return;
-      this.status().then(
-        (status) => this.emit('status', status),
-        (error: unknown) => this.emit('status-error', error),
-      );
+      publishing = publishing.then(async () => {
+        if (this.closed) return;
+        try {
+          this.emit('status', await this.status());
+        } catch (error) {
+          this.emit('status-error', error);
+        }
+      });
     };
     this.runLog.on('progress', publish);
     this.runLog.on('finished', publish);
     this.scheduler.on('state', publish);
+    // The run log says "finished" while the scheduler still counts the run as going: publish again
+    // once it does not.
+    this.scheduler.on('run-finished', publish);
   }
 
   static async open(options: SyncEngineOptions): Promise<SyncEngine> {
