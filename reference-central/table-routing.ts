@@ -39,6 +39,12 @@ const OMS_TABLES: Readonly<Record<string, OmsSyncStyle>> = {
   vaccine_course_store_config: 'central',
 };
 
+export function omsTablesOfStyle(...styles: OmsSyncStyle[]): string[] {
+  return Object.entries(OMS_TABLES)
+    .filter(([, style]) => styles.includes(style))
+    .map(([table]) => table);
+}
+
 /** v6 tables whose deletes the central sends as "Delete" records (others are dropped). */
 export const OMS_DELETE_TABLES: ReadonlySet<string> = new Set(['asset', 'asset_internal_location']);
 

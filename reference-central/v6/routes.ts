@@ -7,7 +7,7 @@ import { ReplyError, json, text, type Reply, type RequestContext } from '../http
 import { bufferPushedRecords, integratePushBuffer, type BufferedAction } from '../integration';
 import { readRecord, storesOfSite } from '../records';
 import type { Site } from '../sites';
-import { OMS_DELETE_TABLES } from '../table-routing';
+import { OMS_DELETE_TABLES, omsTablesOfStyle } from '../table-routing';
 
 export const V6_VERSION_RANGE = { min: 0, max: 5 } as const;
 
@@ -164,41 +164,10 @@ async function pull(central: CentralContext, request: RequestContext): Promise<R
   });
 }
 
-const CENTRAL_TABLES_SQL = sqlList([
-  'name_oms_fields',
-  'ancillary_item',
-  'asset_catalogue_item',
-  'asset_catalogue_type',
-  'asset_category',
-  'asset_class',
-  'asset_log_reason',
-  'asset_property',
-  'backend_plugin',
-  'frontend_plugin',
-  'campaign',
-  'demographic',
-  'item_variant',
-  'packaging_variant',
-  'name_property',
-  'property',
-  'om_form_schema',
-  'om_report',
-  'vaccine_course',
-  'vaccine_course_dose',
-  'vaccine_course_item',
-  'vaccine_course_store_config',
-]);
-const STORE_ROUTED_TABLES_SQL = sqlList([
-  'asset',
-  'asset_internal_location',
-  'asset_log',
-  'rnr_form',
-  'rnr_form_line',
-  'vaccination',
-  'plugin_data',
-  'preference',
-]);
-const REMOTE_AND_CENTRAL_TABLES_SQL = sqlList(['plugin_data', 'preference']);
+// Routing lists come from the one table of sync styles (table-routing.ts).
+const CENTRAL_TABLES_SQL = sqlList(omsTablesOfStyle('central'));
+const STORE_ROUTED_TABLES_SQL = sqlList(omsTablesOfStyle('remote', 'remote-and-central'));
+const REMOTE_AND_CENTRAL_TABLES_SQL = sqlList(omsTablesOfStyle('remote-and-central'));
 
 function sqlList(tables: readonly string[]): string {
   return tables.map((table) => `'${table}'`).join(', ');
