@@ -23,7 +23,11 @@ let skipped = 0;
 try {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   passed = summary.numPassedTests;
-  failed = summary.numFailedTests + (summary.numFailedTestSuites ?? 0);
+  // Failed tests, plus files that failed without a failed test (a file that did not load).
+  const brokenFiles = summary.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  );
+  failed = summary.numFailedTests + brokenFiles.length;
   skipped = summary.numPendingTests + summary.numTodoTests;
 } catch (error) {
   console.error(`Could not read the test report ${report}: ${error.message}`);

@@ -96,7 +96,11 @@ export class SyncEngine extends EventEmitter {
   }
 
   status(): Promise<SyncStatus> {
-    return readSyncStatus(this.db, this.runLog.live, this.scheduler.state);
+    return readSyncStatus(
+      this.db,
+      () => this.runLog.live,
+      () => this.scheduler.state,
+    );
   }
 
   /**

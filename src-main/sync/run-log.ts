@@ -35,27 +35,33 @@ export class RunLog extends EventEmitter {
   async start(kind: RunKind): Promise<void> {
     const steps = STEPS_OF_RUN[kind];
     const startedAt = new Date().toISOString();
-    const runId = await this.db.transaction(async (manager) => {
-      const result = await manager.insert(SyncLogEntity, { kind, startedAt, finishedAt: null });
-      const id = result.identifiers[0]?.id as number;
-      for (const step of steps) {
-        await manager.insert(SyncLogStepEntity, {
-          runId: id,
-          step,
-          startedAt: null,
-          finishedAt: null,
-          total: null,
-          done: null,
-        });
-      }
-      return id;
-    });
-    this.current = {
-      runId,
-      kind,
-      startedAt,
-      steps: steps.map((step) => ({ step, startedAt: null, finishedAt: null, done: null, total: null })),
-    };
+    try {
+      await this.db.transaction(async (manager) => {
+        const result = await manager.insert(SyncLogEntity, { kind, startedAt, finishedAt: null });
+        // Live from the moment its row exists: a status read that sees the row must also see the run
+        // as going, or it would report it as interrupted.
+        const runId = result.identifiers[0]?.id as number;
+        this.current = {
+          runId,
+          kind,
+          startedAt,
+          steps: steps.map((step) => ({ step, startedAt: null, finishedAt: null, done: null, total: null })),
+        };
+        for (const step of steps) {
+          await manager.insert(SyncLogStepEntity, {
+            runId,
+            step,
+            startedAt: null,
+            finishedAt: null,
+            total: null,
+            done: null,
+          });
+        }
+      });
+    } catch (error) {
+      this.current = undefined;
+      throw error;
+    }
     this.emit('progress', this.current);
   }
 

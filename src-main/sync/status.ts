@@ -89,19 +89,31 @@ export async function countRecordsWaitingToPush(db: LocalDatabase): Promise<numb
   return v5 + v6;
 }
 
+/**
+ * A run can start or finish while the rows are read, so the live run is read before and after
+ * them and matched with the newest row: a row that is seen unfinished belongs to a run that is
+ * going (RunLog makes a run live as soon as its row exists and ends it only after its row says so).
+ */
 export async function readSyncStatus(
   db: LocalDatabase,
-  live: RunProgress | undefined,
-  scheduler: { isRunning: boolean; paused: boolean },
+  liveRun: () => RunProgress | undefined,
+  schedulerState: () => { isRunning: boolean; paused: boolean },
 ): Promise<SyncStatus> {
   const manager = db.dataSource.manager;
   const logs = db.dataSource.getRepository(SyncLogEntity);
+  const liveBefore = liveRun();
   const [lastRow] = await logs.find({ order: { id: 'DESC' }, take: 1 });
   const [lastSuccessRow] = await logs.find({
     where: { finishedAt: Not(IsNull()), errorCode: IsNull(), errorMessage: IsNull() },
     order: { id: 'DESC' },
     take: 1,
   });
+  const liveAfter = liveRun();
+  const live =
+    [liveAfter, liveBefore].find(
+      (run) => run && lastRow && run.runId === lastRow.id && !lastRow.finishedAt,
+    ) ?? liveAfter;
+  const scheduler = schedulerState();
   const problems = await countIntegrationProblems(db);
   return {
     configured: (await readSetting(manager, KEY.url)) !== undefined,

@@ -102,8 +102,21 @@ export interface BrowserMode {
 }
 
 const running = new Set<ChildProcess>();
+
+/**
+ * Signals the child's whole process group: tsx runs the script in a grandchild process, which a
+ * SIGKILL of tsx alone would leave running.
+ */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) signalGroup(child, 'SIGKILL');
 });
 
 /** `tsx scripts/start-browser.ts --data-dir <dataDir> --renderer-dir <rendererDir>`; resolves once it listens. */
@@ -111,6 +124,7 @@ export function startBrowserMode(dataDir: string, rendererDir: string): Promise<
   const child = spawn(TSX, [START_BROWSER, '--data-dir', dataDir, '--renderer-dir', rendererDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group (see signalGroup)
   });
   running.add(child);
   const exited = new Promise<void>((resolve) =>
@@ -124,7 +138,7 @@ export function startBrowserMode(dataDir: string, rendererDir: string): Promise<
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
       child.kill('SIGTERM');
       await exited;
       clearTimeout(killer);
@@ -133,7 +147,7 @@ export function startBrowserMode(dataDir: string, rendererDir: string): Promise<
   return new Promise((resolve, reject) => {
     const fail = (why: string): void => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      signalGroup(child, 'SIGKILL');
       reject(new Error(`browser mode did not start: ${why}\nstderr: ${stderr}`));
     };
     const timer = setTimeout(() => fail('no listening line within 30 s'), 30_000);
@@ -216,6 +230,7 @@ export async function openApp(browser: Browser, mode: BrowserMode): Promise<Open
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  trackApiCalls(page);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -223,6 +238,35 @@ export async function openApp(browser: Browser, mode: BrowserMode): Promise<Open
   });
   await page.goto(mode.url);
   return { context, page, problems };
+}
+
+const apiCalls = new WeakMap<Page, { inFlight: Set<unknown>; lastChange: number }>();
+
+/** Counts the page's API calls in flight (the event stream aside). */
+function trackApiCalls(page: Page): void {
+  const calls = { inFlight: new Set<unknown>(), lastChange: Date.now() };
+  apiCalls.set(page, calls);
+  const isCall = (url: string): boolean => url.includes('/api/') && !url.includes('/api/events');
+  page.on('request', (request) => {
+    if (!isCall(request.url())) return;
+    calls.inFlight.add(request);
+    calls.lastChange = Date.now();
+  });
+  const done = (request: { url(): string }): void => {
+    if (!calls.inFlight.delete(request)) return;
+    calls.lastChange = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/** Waits until the page has had no API call in flight for `quietMs` (e.g. a screen's loads are in). */
+export async function waitForApiIdle(page: Page, quietMs = 300): Promise<void> {
+  const calls = apiCalls.get(page);
+  if (!calls) throw new Error('page not opened with openApp');
+  await waitUntil('the page API calls to settle', async () =>
+    calls.inFlight.size === 0 && Date.now() - calls.lastChange >= quietMs ? true : undefined,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -28,6 +28,7 @@ import {
   screenshot,
   stepDescription,
   tempDir,
+  waitForApiIdle,
   waitUntil,
   type BrowserMode,
   type OpenPage,
@@ -175,12 +176,10 @@ describe.skipIf(!HAS_CHROMIUM)('Sync screen in Chromium (browser mode, reference
 
   it('interval 0 (set in Preferences while locked) shows the paused notice on the Sync screen', async () => {
     const page = await open();
-    // The screen reloads the preferences when it opens (and resets the form then): wait for that first.
-    await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/api/getPreferences')),
-      page.getByRole('link', { name: 'Preferences' }).click(),
-    ]);
+    await page.getByRole('link', { name: 'Preferences' }).click();
     await page.getByRole('button', { name: 'Click to un-lock' }).waitFor();
+    // The form is reset whenever preferences (re)load, typed values included: let the loads land first.
+    await waitForApiIdle(page);
     const interval = page.getByLabel('Sync time interval (minutes)');
     expect(await interval.isEditable()).toBe(true);
     expect(await page.getByLabel('Sync request size').isDisabled()).toBe(true);

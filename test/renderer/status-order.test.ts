@@ -31,4 +31,19 @@ describe('ordering statuses that arrive out of order', () => {
     expect(isOlderStatus(running(5), shown)).toBe(false);
     expect(isOlderStatus(status({ lastRun: run({ id: 3 }) }), shown)).toBe(true);
   });
+
+  it('does not let a status that caught a starting run without its progress hold that progress back', () => {
+    const starting = status({
+      isSyncing: true,
+      current: null,
+      lastRun: run({ id: 6, finishedAt: null, durationMs: null, outcome: 'interrupted', steps: [] }),
+    });
+    const pushing = running(6, [
+      step('prepare', { startedAt: 'x', finishedAt: 'y' }),
+      step('push', { startedAt: 'x' }),
+    ]);
+    expect(isOlderStatus(pushing, starting)).toBe(false);
+    expect(isOlderStatus(starting, pushing)).toBe(true);
+    expect(isOlderStatus(pushing, status({ lastRun: run({ id: 6 }) }))).toBe(true);
+  });
 });

@@ -16,7 +16,9 @@ export function statusOrderKey(status: SyncStatusView): [number, number, number]
   const current = status.current;
   const last = status.lastRun;
   if (current && current.runId >= (last?.id ?? 0)) return [current.runId, 0, stepProgress(current.steps)];
-  if (last) return [last.id, 1, stepProgress(last.steps)];
+  // A newest run without an end, while main syncs, is still going (a status read as it starts or ends).
+  const going = status.isSyncing && last !== null && last.finishedAt === null && last.outcome !== 'paused';
+  if (last) return [last.id, going ? 0 : 1, stepProgress(last.steps)];
   return [0, 0, 0];
 }
 
