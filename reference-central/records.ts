@@ -36,26 +36,78 @@ async function storeOf(db: Database, route: TableRoute, data: RecordData): Promi
   return parent?.store_id ?? null;
 }
 
+export interface RecordWrite {
+  recordId: string;
+  data: RecordData;
+}
+
+/** Records per INSERT (4 values each, far below SQLite's limit on bound values). */
+const ROWS_PER_STATEMENT = 100;
+
+/** Which of `recordIds` the table holds already. */
+async function existingIds(
+  db: Database,
+  tableName: string,
+  recordIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db.all<{ record_id: string }>(
+    `SELECT record_id FROM record WHERE table_name = ? AND record_id IN (${recordIds.map(() => '?').join(', ')})`,
+    [tableName, ...recordIds],
+  );
+  return new Set(rows.map((row) => row.record_id));
+}
+
+/**
+ * Upserts records of one table, a hundred per statement, and logs each change for the API it
+ * travels over. Call inside a transaction.
+ */
+export async function upsertRecords(
+  db: Database,
+  tableName: string,
+  records: readonly RecordWrite[],
+  origin: WriteOrigin = CENTRAL_ORIGIN,
+): Promise<void> {
+  const route = routeOf(tableName);
+  // Only the v5 central change log tells an insert from an update; other writes skip the lookup.
+  const logsInsertsApart = route.api === 'v5' && route.kind === 'central';
+  for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
+    const slice = records.slice(start, start + ROWS_PER_STATEMENT);
+    const storeIds: (string | null)[] = [];
+    for (const record of slice) storeIds.push(await storeOf(db, route, record.data));
+    const existing = logsInsertsApart
+      ? await existingIds(
+          db,
+          tableName,
+          slice.map((record) => record.recordId),
+        )
+      : new Set<string>();
+    await db.run(
+      `INSERT INTO record (table_name, record_id, data, store_id) VALUES ${slice.map(() => '(?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (table_name, record_id) DO UPDATE SET data = excluded.data, store_id = excluded.store_id`,
+      slice.flatMap((record, index) => [
+        tableName,
+        record.recordId,
+        JSON.stringify(record.data),
+        storeIds[index] ?? null,
+      ]),
+    );
+    for (const [index, record] of slice.entries()) {
+      const action = existing.has(record.recordId) ? 'update' : 'insert';
+      existing.add(record.recordId); // a second write of the same record in one slice updates it
+      await logChange(db, route, tableName, record.recordId, action, storeIds[index] ?? null, origin);
+    }
+  }
+}
+
 /** Upserts one record and logs the change for the API it travels over. Call inside a transaction. */
-export async function upsertRecord(
+export function upsertRecord(
   db: Database,
   tableName: string,
   recordId: string,
   data: RecordData,
   origin: WriteOrigin = CENTRAL_ORIGIN,
 ): Promise<void> {
-  const route = routeOf(tableName);
-  const storeId = await storeOf(db, route, data);
-  const existing = await db.get('SELECT 1 AS found FROM record WHERE table_name = ? AND record_id = ?', [
-    tableName,
-    recordId,
-  ]);
-  await db.run(
-    `INSERT INTO record (table_name, record_id, data, store_id) VALUES (?, ?, ?, ?)
-     ON CONFLICT (table_name, record_id) DO UPDATE SET data = excluded.data, store_id = excluded.store_id`,
-    [tableName, recordId, JSON.stringify(data), storeId],
-  );
-  await logChange(db, route, tableName, recordId, existing ? 'update' : 'insert', storeId, origin);
+  return upsertRecords(db, tableName, [{ recordId, data }], origin);
 }
 
 /** Deletes one record (if present) and logs the delete. Call inside a transaction. */

@@ -1,7 +1,7 @@
 // Loads records into the central: `{"<table>": [rows]}` or the fixture file's
 // `{"<source file>": {"legacyTable": "<table>", "records": [rows]}}` shape.
 import type { Database } from './database';
-import { upsertRecord, type RecordData } from './records';
+import { upsertRecords, type RecordData } from './records';
 import { legacyId } from './sites';
 import { FIXTURE_TABLE_NAMES, layerOf, recordIdOf } from './table-routing';
 
@@ -48,9 +48,12 @@ export async function seedRecords(db: Database, records: RecordsByTable): Promis
   return db.transaction(async () => {
     const counts: Record<string, number> = {};
     for (const table of tables) {
-      for (const row of records[table] ?? []) {
-        await upsertRecord(db, table, seedKeyOf(table, row), row);
-      }
+      const rows = records[table] ?? [];
+      await upsertRecords(
+        db,
+        table,
+        rows.map((row) => ({ recordId: seedKeyOf(table, row), data: row })),
+      );
       counts[table] = records[table]?.length ?? 0;
     }
     return counts;

@@ -39,8 +39,10 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
     }
   }
   await waitForCentral(async () => (await context.legacy.getSiteStatus()).code === 'idle', {
+    // No cadence is specified for v5 and site_status is cheap: a short poll ends the wait soon after
+    // central is done (the v6 wait keeps PROTOCOL §3's 1 s).
     firstPollMs: 0,
-    maxPollMs: 1000,
+    maxPollMs: 250,
     timeoutMs: context.timings.integrationTimeoutMs,
     timeoutCode: 'INTEGRATION_TIMEOUT_REACHED',
     what: 'the mSupply central server to integrate the records pushed',
