@@ -55,12 +55,15 @@ export class SyncEngine extends EventEmitter {
       intervalMinutes,
     });
     // Status is read only for someone listening: progress events are frequent during a run.
-    // Publishes are chained so listeners get them in order, each read when its turn comes: the last
-    // one always describes the latest state.
+    // Publishes are chained so listeners get them in order, each read when its turn comes, and
+    // events that arrive while one waits for its turn share it: it reads the latest state anyway.
     let publishing: Promise<void> = Promise.resolve();
+    let waitingForTurn = false;
     const publish = (): void => {
-      if (this.closed || this.listenerCount('status') === 0) return;
+      if (this.closed || this.listenerCount('status') === 0 || waitingForTurn) return;
+      waitingForTurn = true;
       publishing = publishing.then(async () => {
+        waitingForTurn = false;
         if (this.closed) return;
         try {
           this.emit('status', await this.status());

@@ -1,7 +1,7 @@
 // Integrate: apply buffered records to the local tables in dependency order (upserts parents
 // first, deletes children first, then merges), in chunks that let the event loop breathe.
 // A record that fails keeps its reason on its buffer row; the others go on.
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { LocalDatabase } from '../db/data-source';
 import { SyncBufferEntity, type BufferAction, type SyncBufferRow } from '../db/entities/internal';
 import { deleteSyncedRow, upsertSyncedRows } from '../db/synced-writes';
@@ -99,7 +99,8 @@ function describeFailure(error: unknown): string {
   return `Could not integrate: ${(error as Error).message}`;
 }
 
-const sourceOf = (buffered: SyncBufferRow) => (buffered.source === 'v6' ? 'sync-v6' : 'sync-v5');
+const sourceOf = (buffered: Pick<SyncBufferRow, 'source'>) =>
+  buffered.source === 'v6' ? 'sync-v6' : 'sync-v5';
 
 /** Upserts waiting to be written together: same table, same source. */
 interface UpsertGroup {
@@ -109,15 +110,33 @@ interface UpsertGroup {
   bufferKeys: string[];
 }
 
+type BufferedRow = Pick<
+  SyncBufferRow,
+  'bufferKey' | 'tableName' | 'recordId' | 'action' | 'data' | 'source'
+> & {
+  integrationError: string | null;
+};
+
+/** A chunk's buffer rows, read with plain SQL: every pulled record passes through here. */
+function readBufferedRows(manager: EntityManager, bufferKeys: readonly string[]): Promise<BufferedRow[]> {
+  return manager.query(
+    `SELECT buffer_key AS bufferKey, table_name AS tableName, record_id AS recordId, action, data, source,
+       integration_error AS integrationError
+     FROM sync_buffer WHERE buffer_key IN (${bufferKeys.map(() => '?').join(', ')})`,
+    [...bufferKeys],
+  ) as Promise<BufferedRow[]>;
+}
+
 async function integrateChunk(
   manager: EntityManager,
   chunk: readonly PendingRow[],
   known: KnownRecords,
   result: IntegrationResult,
 ): Promise<void> {
-  const buffered = await manager.findBy(SyncBufferEntity, {
-    bufferKey: In(chunk.map((row) => row.bufferKey)),
-  });
+  const buffered = await readBufferedRows(
+    manager,
+    chunk.map((row) => row.bufferKey),
+  );
   const byKey = new Map(buffered.map((row) => [row.bufferKey, row]));
   const settled: string[] = [];
   const notes = new Map<string, string>();
@@ -129,7 +148,7 @@ async function integrateChunk(
     result.integrated += group.rows.length;
     group = undefined;
   };
-  const keepError = (row: SyncBufferRow, error: string, done: boolean): Promise<unknown> =>
+  const keepError = (row: BufferedRow, error: string, done: boolean): Promise<unknown> =>
     manager.update(
       SyncBufferEntity,
       { bufferKey: row.bufferKey },
@@ -188,10 +207,10 @@ async function integrateChunk(
   }
   await flush();
   if (settled.length > 0) {
-    await manager.update(
-      SyncBufferEntity,
-      { bufferKey: In(settled) },
-      { integratedAt: new Date().toISOString(), integrationError: null, integrationNote: null },
+    await manager.query(
+      `UPDATE sync_buffer SET integrated_at = ?, integration_error = NULL, integration_note = NULL
+       WHERE buffer_key IN (${settled.map(() => '?').join(', ')})`,
+      [new Date().toISOString(), ...settled],
     );
     for (const [bufferKey, integrationNote] of notes) {
       await manager.update(SyncBufferEntity, { bufferKey }, { integrationNote });

@@ -92,16 +92,21 @@ export async function listIntegrationProblems(db: LocalDatabase): Promise<Integr
   return problems;
 }
 
-/** What the Sync status counts: failed records, and records kept for a later version. */
+/**
+ * What the Sync status counts: failed records, and records kept for a later version. Read on
+ * every status, so it is one query over the partial index of failed buffer rows.
+ */
 export async function countIntegrationProblems(
   db: LocalDatabase,
 ): Promise<{ failed: number; untranslated: number }> {
-  const pending = await db.dataSource.getRepository(SyncBufferEntity).find({
-    select: { integrationError: true },
-    where: { integratedAt: IsNull(), integrationError: Not(IsNull()) },
-  });
-  const untranslated = pending.filter((row) => kindOf(row) === 'untranslated').length;
-  return { failed: pending.length - untranslated, untranslated };
+  const [row] = (await db.dataSource.query(
+    `SELECT COUNT(*) AS pending, COALESCE(SUM(substr(integration_error, 1, ?) = ?), 0) AS untranslated
+     FROM sync_buffer INDEXED BY sync_buffer_problems
+     WHERE integrated_at IS NULL AND integration_error IS NOT NULL`,
+    [UNTRANSLATED_PREFIX.length, UNTRANSLATED_PREFIX],
+  )) as { pending: number; untranslated: number }[];
+  const untranslated = Number(row?.untranslated ?? 0);
+  return { failed: Number(row?.pending ?? 0) - untranslated, untranslated };
 }
 
 export interface RetryResult {

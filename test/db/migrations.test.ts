@@ -99,7 +99,7 @@ describe('local database migrations', () => {
   });
 
   it('drops every synced table when the synced-table migrations are undone', async () => {
-    // Every migration after the first (the engine's own tables) creates synced tables.
+    // Undoing every migration but the first (the engine's own tables) leaves no synced table.
     for (let undone = 1; undone < MIGRATIONS.length; undone += 1) await db.dataSource.undoLastMigration();
     const remaining = await tableNames(db);
     for (const table of SYNCED_TABLES) expect(remaining).not.toContain(table);

@@ -5,6 +5,7 @@ import { SyncError } from '../errors';
 import { describeRequest, requestUrl, type HttpResponse, type HttpTransport } from './http';
 import { syncCodeOfLegacyCode } from './legacy-error-codes';
 import { redactError } from './redact';
+import { count, recordDataSchema, syncActionSchema } from './record-schemas';
 import { decodeJson, excerpt, jsonOf } from './response';
 
 export const SYNC_V5_VERSION = 14;
@@ -29,8 +30,6 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-const count = z.number().int().nonnegative();
-
 export const siteInfoSchema = z.object({
   id: z.string(),
   siteId: z.number().int(),
@@ -51,20 +50,13 @@ export const siteStatusSchema = z.object({
 export const initialiseResultSchema = z.object({ queueLength: count });
 
 /** Central sends lower case, the spec allows capitalised; we keep lower case. */
-export const legacyActionSchema = z
-  .string()
-  .transform((action) => action.toLowerCase())
-  .pipe(z.enum(['insert', 'update', 'delete', 'merge']));
 
 const recordFields = {
   tableName: z.string().min(1),
   recordId: z.string(),
-  action: legacyActionSchema,
-  /** Absent or null (deletes) becomes null; a merge carries `{mergeIdToKeep, mergeIdToDelete}`. */
-  recordData: z
-    .record(z.string(), z.unknown())
-    .nullish()
-    .transform((data) => data ?? null),
+  action: syncActionSchema,
+  /** A merge carries `{mergeIdToKeep, mergeIdToDelete}`. */
+  recordData: recordDataSchema,
 };
 
 export const centralRecordSchema = z.object({ ID: count, ...recordFields });
@@ -88,7 +80,6 @@ export const legacyErrorBodySchema = z.object({
 export type SiteInfo = z.infer<typeof siteInfoSchema>;
 export type SiteStatus = z.infer<typeof siteStatusSchema>;
 export type InitialiseResult = z.infer<typeof initialiseResultSchema>;
-export type LegacyAction = z.infer<typeof legacyActionSchema>;
 export type CentralRecord = z.infer<typeof centralRecordSchema>;
 export type CentralRecords = z.infer<typeof centralRecordsSchema>;
 export type QueuedRecord = z.infer<typeof queuedRecordSchema>;

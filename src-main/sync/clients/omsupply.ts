@@ -6,6 +6,7 @@ import { describeRequest, type HttpResponse, type HttpTransport } from './http';
 import { APP_NAME, SYNC_V5_VERSION, legacyErrorBodySchema, type CallOptions } from './legacy';
 import { syncCodeInText, syncCodeOfLegacyCode } from './legacy-error-codes';
 import { redactError } from './redact';
+import { count, recordDataSchema, syncActionSchema } from './record-schemas';
 import { decode, excerpt, jsonOf } from './response';
 
 export const SYNC_V6_VERSION = 5;
@@ -26,23 +27,13 @@ export interface OmSupplyClientOptions {
   syncV6Version?: number;
 }
 
-const count = z.number().int().nonnegative();
-
-export const v6ActionSchema = z
-  .string()
-  .transform((action) => action.toLowerCase())
-  .pipe(z.enum(['insert', 'update', 'delete', 'merge']));
-
 export const v6SyncRecordSchema = z.object({
   cursor: count,
   record: z.object({
     tableName: z.string().min(1),
     recordId: z.string(),
-    action: v6ActionSchema,
-    recordData: z
-      .record(z.string(), z.unknown())
-      .nullish()
-      .transform((data) => data ?? null),
+    action: syncActionSchema,
+    recordData: recordDataSchema,
   }),
 });
 
@@ -71,7 +62,6 @@ export const v6ErrorSchema = z.union([
   z.object({ syncFileNotFound: z.string() }),
 ]);
 
-export type V6Action = z.infer<typeof v6ActionSchema>;
 export type V6SyncRecord = z.infer<typeof v6SyncRecordSchema>;
 export type V6PullBatch = z.infer<typeof v6PullBatchSchema>;
 export type V6PushResult = z.infer<typeof v6PushResultSchema>;

@@ -284,6 +284,20 @@ describe('LegacyClient on the wire', () => {
     ]);
   });
 
+  it('rejects recordData that is not an object (a list, a string) as UNKNOWN naming the record', async () => {
+    for (const recordData of [['a'], 'text', 7]) {
+      server.reply = () => ({
+        body: JSON.stringify({
+          queueLength: 1,
+          data: [{ syncOutId: 'S1', tableName: 't', recordId: 'r', action: 'update', recordData }],
+        }),
+      });
+      const error = await expectSyncError(client().getQueuedRecords(1), 'UNKNOWN', secretsOf(site));
+      expect(error.detail).toContain('data[0].recordData');
+      expect(error.detail).toContain('expected an object');
+    }
+  });
+
   it('rejects a 2xx body of the wrong shape as UNKNOWN, with the issue and the first 500 characters', async () => {
     const padding = 'x'.repeat(1000);
     server.reply = () => ({
