@@ -14,6 +14,8 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
   // Counted once: the de-duplicating count is the expensive query, and a change made during the
   // push is still read by the next batch (and counted then).
   const first = await countPendingChanges(manager, 'v5', cursor, context.storeIds);
+  // The total shows from the start, not only once central has answered the first batch.
+  await context.log.progress('push', 0, first);
   let sent = 0;
   for (;;) {
     checkPause(context);

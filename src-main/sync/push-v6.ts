@@ -11,6 +11,8 @@ export async function pushToOmSupplyCentral(context: RunContext): Promise<void> 
   let cursor = await readNumber(manager, KEY.pushCursorV6, 0);
   // Counted once (see push-v5.ts); a change made during the push is still read by the next batch.
   const first = await countPendingChanges(manager, 'v6', cursor, context.storeIds);
+  // The total shows from the start, not only once central has answered the first batch.
+  await context.log.progress('pushV6', 0, first);
   let sent = 0;
   let pushed = false;
   for (;;) {

@@ -1,4 +1,6 @@
+import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import { usePreferencesStore } from '../../renderer/src/stores/preferences';
 import PreferencesView from '../../renderer/src/views/PreferencesView.vue';
 import {
   button,
@@ -89,5 +91,15 @@ describe('preference validation (the contract schemas, run before sending)', () 
     await type(field('Sync ID'), '3');
     await click(button('Save'));
     expect(fieldMessage(field('Sync ID'))).toBe('Sync ID 3 is used by another site');
+  });
+
+  it('keeps what the user typed when the preferences reload, and updates the fields left alone', async () => {
+    const api = await mountPreferences();
+    await type(field('Sync time interval (minutes)'), '45');
+    api.getPreferences.mockResolvedValue(ok(preferences({ locked: false, syncId: 7, intervalMinutes: 5 })));
+    await usePreferencesStore().load();
+    await flushPromises();
+    expect((field('Sync time interval (minutes)') as HTMLInputElement).value).toBe('45');
+    expect((field('Sync ID') as HTMLInputElement).value).toBe('7');
   });
 });

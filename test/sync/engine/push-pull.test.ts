@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readLocalRecord, saveLocalRecord } from '../../../src-main/local-records';
 import type { SyncEngine } from '../../../src-main/sync-engine';
+import type { StepProgress } from '../../../src-main/sync/run-log';
 import { AssetEntity, type Asset } from '../../../src-main/translators/tables/asset';
 import { ItemEntity } from '../../../src-main/translators/tables/item';
 import { StockLineEntity, type StockLine } from '../../../src-main/translators/tables/item-line';
 import { UnitEntity } from '../../../src-main/translators/tables/unit';
-import { seed, startCentral, type Central } from '../../reference-central/harness';
+import { addFault, clearFaults, seed, startCentral, type Central } from '../../reference-central/harness';
 import {
   SATELLITE_1,
   centralQuery,
@@ -104,6 +105,26 @@ describe('push and pull after initialisation', () => {
     expect(await stepTotals(engine, 'push')).toEqual({ done: 0, total: 0 });
     expect(await centralRecord(central, 'item_line', line.id)).toEqual(onCentral);
     expect(await readLocalRecord(engine.db, 'item_line', line.id)).toMatchObject({ note });
+  });
+
+  it('shows the push total from the start, before central has answered the first batch', async () => {
+    const engine = await initialisedSatellite();
+    const line = await aStockLine(engine);
+    await saveLocalRecord(engine.db, 'item_line', { ...line, note: `slow ${randomUUID()}` } as StockLine);
+    await addFault(central, { route: '/sync/v5/queued_records', method: 'POST', kind: 'latency', ms: 1500 });
+    try {
+      const run = engine.syncOnce();
+      let push: StepProgress | undefined;
+      while (!push?.startedAt) {
+        push = (await engine.status()).current?.steps.find((step) => step.step === 'push');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Central is still sitting on the first batch here.
+      expect(push).toMatchObject({ done: 0, total: 1, finishedAt: null });
+      expect(await run).toEqual({ status: 'succeeded' });
+    } finally {
+      await clearFaults(central);
+    }
   });
 
   it('pulls and integrates central changes of a unit and an item, without pushing them back', async () => {
