@@ -19,41 +19,59 @@ function bufferAction(action: string): BufferAction {
   throw new Error(`Unknown sync action "${action}"`);
 }
 
+/** An upsert as buffered: what integrating it ahead of the Integrate step needs. */
+export interface BufferedUpsert {
+  bufferKey: string;
+  tableName: string;
+  action: 'upsert';
+}
+
 /**
- * Upserts records into the buffer. A later record for the same table and id replaces an earlier,
- * not yet integrated one; merges get their own key so they never replace an upsert.
+ * Upserts records into the buffer and returns the upserts among them. A later record for the same
+ * table and id replaces an earlier, not yet integrated one; merges get their own key so they never
+ * replace an upsert.
  */
 export async function bufferRecords(
   manager: EntityManager,
   records: readonly IncomingRecord[],
   source: BufferSource,
-): Promise<void> {
-  if (records.length === 0) return;
+): Promise<BufferedUpsert[]> {
   const receivedAt = new Date().toISOString();
-  const values = records.map((record) => {
+  const rows = records.map((record) => {
     const action = bufferAction(record.action);
     const bufferKey = action === 'merge' ? `merge:${randomUUID()}` : `${record.tableName}:${record.recordId}`;
-    return [
+    return {
       bufferKey,
-      record.tableName,
-      record.recordId,
+      tableName: record.tableName,
+      recordId: record.recordId,
       action,
-      JSON.stringify(record.recordData ?? {}),
-      source,
-      receivedAt,
-    ];
+      data: record.recordData,
+    };
   });
   // Plain statements, 100 rows each (7 × 100 bound values): the buffer sees every pulled record, and
   // TypeORM's upsert costs more than the write. A record received again is pending again.
-  for (let start = 0; start < values.length; start += 100) {
-    const slice = values.slice(start, start + 100);
+  for (let start = 0; start < rows.length; start += 100) {
+    const slice = rows.slice(start, start + 100);
     await manager.query(
       `INSERT INTO sync_buffer (buffer_key, table_name, record_id, action, data, source, received_at)
        VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT (buffer_key) DO UPDATE SET table_name = excluded.table_name, record_id = excluded.record_id,
          action = excluded.action, data = excluded.data, source = excluded.source, received_at = excluded.received_at,
          integrated_at = NULL, integration_error = NULL, integration_note = NULL`,
-      slice.flat(),
+      slice.flatMap((row) => [
+        row.bufferKey,
+        row.tableName,
+        row.recordId,
+        row.action,
+        JSON.stringify(row.data ?? {}),
+        source,
+        receivedAt,
+      ]),
     );
   }
+  return rows.flatMap((row) =>
+    row.action === 'upsert'
+      ? [{ bufferKey: row.bufferKey, tableName: row.tableName, action: row.action }]
+      : [],
+  );
 }

@@ -62,6 +62,13 @@ class KnownRecords {
 }
 
 /**
+ * `step`: the Integrate step, which settles every pending record (integrated, failed with its
+ * reason, or kept for a later version). `ahead`: while the pulls go on, only the upserts that
+ * integrate as they are; everything else stays pending, untouched, for the step.
+ */
+type IntegrationMode = 'step' | 'ahead';
+
+/**
  * Required references must exist; optional ones that point nowhere are blanked instead of failing the
  * record (reference §5.6). Returns the note to keep for the blanked ones, if any.
  */
@@ -70,12 +77,15 @@ async function resolveReferences(
   known: KnownRecords,
   translator: TableTranslator,
   row: Record<string, unknown>,
+  mode: IntegrationMode,
 ): Promise<string | null> {
   const blanked: string[] = [];
   for (const reference of translator.references) {
     const value = row[reference.field];
     if (typeof value !== 'string' || value === '') continue;
     if (await known.has(manager, reference.table, value)) continue;
+    // Ahead of the step, a missing record may simply not be integrated yet: the record waits.
+    if (mode === 'ahead') throw new Error(`waits for ${reference.table} "${value}"`);
     if (reference.required) {
       throw new TranslationError(
         reference.field,
@@ -122,7 +132,7 @@ function readBufferedRows(manager: EntityManager, bufferKeys: readonly string[])
   return manager.query(
     `SELECT buffer_key AS bufferKey, table_name AS tableName, record_id AS recordId, action, data, source,
        integration_error AS integrationError
-     FROM sync_buffer WHERE buffer_key IN (${bufferKeys.map(() => '?').join(', ')})`,
+     FROM sync_buffer WHERE integrated_at IS NULL AND buffer_key IN (${bufferKeys.map(() => '?').join(', ')})`,
     [...bufferKeys],
   ) as Promise<BufferedRow[]>;
 }
@@ -132,6 +142,7 @@ async function integrateChunk(
   chunk: readonly PendingRow[],
   known: KnownRecords,
   result: IntegrationResult,
+  mode: IntegrationMode,
 ): Promise<void> {
   const buffered = await readBufferedRows(
     manager,
@@ -163,6 +174,7 @@ async function integrateChunk(
     const row = byKey.get(pending.bufferKey);
     if (!row) continue;
     const translator = translatorFor(row.tableName);
+    if (mode === 'ahead' && (!translator || row.action !== 'upsert')) continue;
     if (!translator) {
       result.untranslated += 1;
       const note = `${UNTRANSLATED_PREFIX}${row.tableName}`;
@@ -190,6 +202,7 @@ async function integrateChunk(
         known,
         translator,
         local as unknown as Record<string, unknown>,
+        mode,
       );
       if (note) notes.set(row.bufferKey, note);
       if (group && (group.translator !== translator || group.source !== sourceOf(row))) await flush();
@@ -198,6 +211,7 @@ async function integrateChunk(
       group.bufferKeys.push(row.bufferKey);
       known.add(translator.table, local.id);
     } catch (error) {
+      if (mode === 'ahead') continue;
       // Ignored records are settled with their reason; failures stay pending and are retried next time.
       const ignored = error instanceof IgnoredRecord;
       if (ignored) result.ignored += 1;
@@ -232,9 +246,28 @@ export async function integrateBuffer(
   await onProgress(0, ordered.length);
   for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
     const chunk = ordered.slice(start, start + CHUNK_SIZE);
-    await db.transaction((manager) => integrateChunk(manager, chunk, known, result));
+    await db.transaction((manager) => integrateChunk(manager, chunk, known, result, 'step'));
     await onProgress(Math.min(start + CHUNK_SIZE, ordered.length), ordered.length);
     await yieldToEventLoop();
   }
   return result;
+}
+
+/**
+ * Integration ahead of the step, while the pulls go on (see IntegrationMode 'ahead'): the returned
+ * function integrates one just-buffered batch and resolves to how many records it integrated. Its
+ * batches share what they learn about which records exist.
+ */
+export function aheadIntegrator(db: LocalDatabase): (upserts: readonly PendingRow[]) => Promise<number> {
+  const known = new KnownRecords();
+  return async (upserts) => {
+    const result: IntegrationResult = { integrated: 0, failed: 0, ignored: 0, untranslated: 0 };
+    const ordered = orderPending([...upserts]);
+    for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
+      const chunk = ordered.slice(start, start + CHUNK_SIZE);
+      await db.transaction((manager) => integrateChunk(manager, chunk, known, result, 'ahead'));
+      await yieldToEventLoop();
+    }
+    return result.integrated;
+  };
 }

@@ -31,10 +31,11 @@ export async function pullCentralRecords(context: RunContext): Promise<void> {
         'The central server sent records out of order',
       );
     }
-    await db.transaction(async (manager) => {
-      await bufferRecords(manager, records, 'v5-central');
+    const upserts = await db.transaction(async (manager) => {
       await writeSetting(manager, KEY.centralPullCursor, lastId);
+      return bufferRecords(manager, records, 'v5-central');
     });
+    context.integrationAhead.add(upserts);
     cursor = lastId;
     await log.progress('pullCentral', Math.min(total, cursor - startCursor), total);
   }

@@ -12,7 +12,8 @@ export async function pullRemoteRecords(context: RunContext): Promise<void> {
     const records = batch.data ?? [];
     total ??= batch.queueLength;
     if (records.length === 0) break;
-    await context.db.transaction((manager) => bufferRecords(manager, records, 'v5-remote'));
+    const upserts = await context.db.transaction((manager) => bufferRecords(manager, records, 'v5-remote'));
+    context.integrationAhead.add(upserts);
     await context.legacy.acknowledgeRecords(records.map((record) => record.syncOutId));
     done += records.length;
     await context.log.progress('pullRemote', Math.min(done, Math.max(total, done)), Math.max(total, done));

@@ -23,10 +23,11 @@ export async function pullV6Records(context: RunContext): Promise<void> {
       );
     }
     const records = batch.records.map((entry) => entry.record);
-    await db.transaction(async (manager) => {
-      await bufferRecords(manager, records, 'v6');
+    const upserts = await db.transaction(async (manager) => {
       await writeSetting(manager, KEY.pullCursorV6, Math.max(cursor, nextCursor));
+      return bufferRecords(manager, records, 'v6');
     });
+    context.integrationAhead.add(upserts);
     cursor = Math.max(cursor, nextCursor);
     const remaining = batch.is_last_batch ? 0 : Math.max(0, batch.total_records - context.requestSize);
     await log.progress('pullV6', Math.max(0, expected - remaining), expected);

@@ -2,6 +2,7 @@
 import type { LocalDatabase } from '../db/data-source';
 import type { LegacyClient } from './clients/legacy';
 import type { OmSupplyClient } from './clients/omsupply';
+import type { IntegrationAhead } from './integration-ahead';
 import type { RunLog } from './run-log';
 
 export interface SyncTimings {
@@ -31,6 +32,8 @@ export interface RunContext {
   timings: SyncTimings;
   /** True once automatic sync was paused: the run stops at the next batch boundary. */
   shouldPause: () => boolean;
+  /** Pull steps hand it each batch they buffer. */
+  integrationAhead: IntegrationAhead;
 }
 
 /** Thrown at a batch boundary when the run was asked to pause; not an error. */

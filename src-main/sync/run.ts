@@ -8,6 +8,7 @@ import type { HttpTransport } from './clients/http';
 import { OmSupplyClient } from './clients/omsupply';
 import { SyncError } from './errors';
 import { integrateBuffer } from './integrate';
+import { IntegrationAhead } from './integration-ahead';
 import { prepareInitialisation } from './prepare';
 import { pullCentralRecords } from './pull-central';
 import { pullRemoteRecords } from './pull-remote';
@@ -54,6 +55,7 @@ export async function runSync(deps: RunDependencies): Promise<RunOutcome> {
   const isInitialised = (await readSetting(manager, KEY.initialised)) === 'true';
   const retrieving = isInitialised && (await readSetting(manager, KEY.retrieveRequested)) === 'true';
   await log.start(retrieving ? 'retrieve' : isInitialised ? 'operational' : 'initialisation');
+  const integrationAhead = new IntegrationAhead(db);
   let current: SyncStep | undefined;
   const step = async (name: SyncStep, work: () => Promise<unknown>): Promise<void> => {
     current = name;
@@ -96,6 +98,7 @@ export async function runSync(deps: RunDependencies): Promise<RunOutcome> {
       isInitialised: isInitialised && !retrieving,
       timings: deps.timings,
       shouldPause: deps.shouldPause,
+      integrationAhead,
     };
     if (isInitialised) {
       await step('pushV6', () => pushToOmSupplyCentral(context));
@@ -107,15 +110,19 @@ export async function runSync(deps: RunDependencies): Promise<RunOutcome> {
     await step('pullCentral', () => pullCentralRecords(context));
     await step('pullRemote', () => pullRemoteRecords(context));
     await step('pullV6', () => pullV6Records(context));
-    await step('integrate', () =>
-      integrateBuffer(db, (done, total) => log.progress('integrate', done, total)),
-    );
+    await step('integrate', async () => {
+      // The step counts what was integrated ahead of it too: every record this run integrates.
+      const ahead = await integrationAhead.drain();
+      await integrateBuffer(db, (done, total) => log.progress('integrate', ahead + done, ahead + total));
+    });
     if (!isInitialised) await completeInitialisation(db);
     if (retrieving)
       await db.transaction((transaction) => writeSetting(transaction, KEY.retrieveRequested, false));
     await log.finish(undefined);
     return { status: 'succeeded' };
   } catch (error) {
+    // No write of this run may land after its end.
+    await integrationAhead.drain();
     if (error instanceof RunPaused) {
       await log.finishPaused();
       return { status: 'paused' };
