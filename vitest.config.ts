@@ -4,6 +4,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { rendererAliases, rendererDefines } from './renderer/vite.config.ts';
 
 export default defineConfig({
+  // Node suites meet renderer modules too (the e2e tests read the English texts).
+  resolve: { alias: rendererAliases },
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
@@ -23,7 +25,6 @@ export default defineConfig({
         // Vue component suites: SFC + Vuetify transforms, a happy-dom page; CSS is not loaded.
         extends: true,
         plugins: [vue(), vuetify({ autoImport: true, styles: 'none' })],
-        resolve: { alias: rendererAliases },
         define: rendererDefines,
         test: {
           name: 'renderer',

@@ -202,7 +202,7 @@ describe.skipIf(!HAS_CHROMIUM)('Errors, preferences and French in Chromium (brow
 
     // Cancel asks nothing and unlocks nothing.
     await padlock.click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog', { name: 'Authorisation code' });
     await dialog.getByLabel('Authorisation code').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });

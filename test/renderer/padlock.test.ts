@@ -15,6 +15,8 @@ import {
 async function openUnlockDialog() {
   await click(button('Click to un-lock'));
   expect(document.querySelector('.v-dialog .v-card-title')?.textContent).toBe('Authorisation code');
+  // A screen reader announces the dialog by name.
+  expect(document.querySelector('[role="dialog"]')?.getAttribute('aria-label')).toBe('Authorisation code');
   return field('Authorisation code');
 }
 

@@ -75,6 +75,8 @@ describe('the Sync screen', () => {
     const api = createFakeApi();
     const failed = run({
       id: 2,
+      startedAt: '2026-03-01T12:00:00Z',
+      finishedAt: '2026-03-04T12:00:00Z',
       outcome: 'failed',
       error: { code: 'CONNECTION_ERROR', message: 'm', detail: 'ECONNREFUSED', hint: 'h' },
     });
@@ -83,6 +85,9 @@ describe('the Sync screen', () => {
     );
     await mountSync(api);
     expect(text('last-sync')).toContain('failed');
+    // The time the run ended, not the time it began.
+    expect(text('last-sync')).toContain('Mar 4, 2026');
+    expect(text('last-sync')).not.toContain('Mar 1, 2026');
     expect(text('last-successful-sync')).toContain('completed in 2 minutes 5 seconds');
     expect(text('run-error')).toContain('Could not connect to the central server');
     expect(button('Error details')).toBeTruthy();
