@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import { zipEntries } from '../zip-entries';
 import { hashAuthorisationCode } from '../../src-main/settings/authorisation-code';
 import { sha256Hex } from '../../src-main/settings/sync-settings';
 import type { SiteProfile } from '../../src-main/site-profile';
@@ -31,28 +31,6 @@ afterAll(async () => {
   await central?.dispose();
 });
 afterEach(closeApps);
-
-function zipEntries(file: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.readEntry();
-    });
-  });
-}
 
 describe('initialise', () => {
   it('refuses wrong credentials with the mapped sync error and saves nothing', async () => {

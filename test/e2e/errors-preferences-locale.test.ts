@@ -202,8 +202,9 @@ describe.skipIf(!HAS_CHROMIUM)('Errors, preferences and French in Chromium (brow
 
     // Cancel asks nothing and unlocks nothing.
     await padlock.click();
-    const dialog = page.getByRole('dialog', { name: 'Authorisation code' });
-    await dialog.getByLabel('Authorisation code').waitFor();
+    const dialog = page.getByRole('dialog');
+    // Named by its title, for screen readers.
+    await page.getByRole('dialog', { name: 'Authorisation code' }).getByLabel('Authorisation code').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await disabled()).toEqual([true, true, true, true]);

@@ -774,6 +774,14 @@ export function transLineRow(transactionId: string, itemId: string, overrides: R
   };
 }
 
+/** Seeds one unit and one item of that unit; returns the item's id. */
+export async function seedUnitAndItem(dataDir: string): Promise<string> {
+  const unit = unitRow();
+  const item = itemRow(unit.ID as string);
+  await seed(dataDir, { unit: [unit], item: [item] });
+  return item.ID as string;
+}
+
 export function itemLineRow(storeId: string, itemId: string, overrides: Row = {}): Row {
   return {
     ID: newId(),

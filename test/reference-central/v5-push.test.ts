@@ -11,7 +11,6 @@ import {
   drainQueue,
   getSiteStatus,
   initialise,
-  itemRow,
   patientRow,
   pullQueue,
   push,
@@ -21,7 +20,6 @@ import {
   storeOf,
   transactRow,
   transLineRow,
-  unitRow,
   v5,
   waitFor,
   waitForV5Idle,
@@ -32,6 +30,7 @@ import {
   type SiteStatus,
   type TestSite,
   ADMIN_HEAVY,
+  seedUnitAndItem,
 } from './harness';
 
 let central: Central;
@@ -39,10 +38,7 @@ let itemId: string;
 
 beforeAll(async () => {
   central = await startCentral();
-  const unit = unitRow();
-  const item = itemRow(unit.ID as string);
-  itemId = item.ID as string;
-  await seed(central.dataDir, { unit: [unit], item: [item] });
+  itemId = await seedUnitAndItem(central.dataDir);
 }, ADMIN_HEAVY.timeout);
 
 afterEach(async () => {

@@ -9,7 +9,6 @@ import {
   getSiteInfo,
   initialise,
   itemLineRow,
-  itemRow,
   PULL_ACTIONS,
   pullQueue,
   seed,
@@ -17,13 +16,13 @@ import {
   storeOf,
   transactRow,
   transLineRow,
-  unitRow,
   v5,
   type Central,
   type QueuedRecord,
   type Row,
   type TestSite,
   ADMIN_HEAVY,
+  seedUnitAndItem,
 } from './harness';
 
 let central: Central;
@@ -31,10 +30,7 @@ let itemId: string;
 
 beforeAll(async () => {
   central = await startCentral();
-  const unit = unitRow();
-  const item = itemRow(unit.ID as string);
-  itemId = item.ID as string;
-  await seed(central.dataDir, { unit: [unit], item: [item] });
+  itemId = await seedUnitAndItem(central.dataDir);
 }, ADMIN_HEAVY.timeout);
 
 afterAll(async () => {
