@@ -24,6 +24,10 @@ import { runSync, type RunOutcome } from './sync/run';
 import { SyncScheduler } from './sync/scheduler';
 import { checkSiteInfo } from './sync/site-info';
 import { readSyncStatus, type SyncStatus } from './sync/status';
+import { StatusPublisher } from './sync/status-publisher';
+
+/** A screen needs no more than about ten status updates a second. */
+const STATUS_MIN_INTERVAL_MS = 100;
 
 export interface SyncEngineOptions {
   dataDir: string;
@@ -37,6 +41,7 @@ export interface SyncEngineOptions {
 export class SyncEngine extends EventEmitter {
   readonly runLog: RunLog;
   readonly scheduler: SyncScheduler;
+  private readonly statusPublisher: StatusPublisher<SyncStatus>;
   private closed = false;
 
   private constructor(
@@ -54,23 +59,15 @@ export class SyncEngine extends EventEmitter {
       runOnce: (shouldPause) => this.runOnce(shouldPause),
       intervalMinutes,
     });
-    // Status is read only for someone listening: progress events are frequent during a run.
-    // Publishes are chained so listeners get them in order, each read when its turn comes, and
-    // events that arrive while one waits for its turn share it: it reads the latest state anyway.
-    let publishing: Promise<void> = Promise.resolve();
-    let waitingForTurn = false;
+    // Status is read only for someone listening (see StatusPublisher for the pace).
+    this.statusPublisher = new StatusPublisher(
+      () => this.status(),
+      (status) => this.emit('status', status),
+      (error) => this.emit('status-error', error),
+      STATUS_MIN_INTERVAL_MS,
+    );
     const publish = (): void => {
-      if (this.closed || this.listenerCount('status') === 0 || waitingForTurn) return;
-      waitingForTurn = true;
-      publishing = publishing.then(async () => {
-        waitingForTurn = false;
-        if (this.closed) return;
-        try {
-          this.emit('status', await this.status());
-        } catch (error) {
-          this.emit('status-error', error);
-        }
-      });
+      if (!this.closed && this.listenerCount('status') > 0) this.statusPublisher.request();
     };
     this.runLog.on('progress', publish);
     this.runLog.on('finished', publish);
@@ -175,6 +172,7 @@ export class SyncEngine extends EventEmitter {
   async close(): Promise<void> {
     await this.scheduler.stop();
     this.closed = true;
+    await this.statusPublisher.stop();
     await this.db.close();
   }
 }
