@@ -9,6 +9,8 @@ export interface Reply {
   status: number;
   /** JSON body; `text` wins when both are set. */
   json?: unknown;
+  /** A JSON body already serialised (see peekQueueJson). */
+  jsonText?: string;
   text?: string;
   headers?: Record<string, string>;
 }
@@ -66,7 +68,9 @@ export interface EncodedReply {
 export function encodeReply(reply: Reply, acceptEncoding: string | undefined): EncodedReply {
   const isText = reply.text !== undefined;
   const raw = Buffer.from(
-    isText ? (reply.text as string) : reply.json === undefined ? '' : JSON.stringify(reply.json),
+    isText
+      ? (reply.text as string)
+      : (reply.jsonText ?? (reply.json === undefined ? '' : JSON.stringify(reply.json))),
   );
   const headers: Record<string, string> = {
     'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
@@ -76,7 +80,7 @@ export function encodeReply(reply: Reply, acceptEncoding: string | undefined): E
   // Fastest level: on loopback the compression is pure cost, and any level is valid gzip.
   const body = gzip ? gzipSync(raw, { level: constants.Z_BEST_SPEED }) : raw;
   if (gzip) headers['content-encoding'] = 'gzip';
-  if (reply.json === undefined && !isText) delete headers['content-type'];
+  if (reply.json === undefined && reply.jsonText === undefined && !isText) delete headers['content-type'];
   headers['content-length'] = String(body.length);
   return { status: reply.status, headers, body };
 }

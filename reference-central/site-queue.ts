@@ -60,26 +60,51 @@ export async function queueLength(db: Database, siteId: number): Promise<number>
   return row?.n ?? 0;
 }
 
-/** The head of the queue, with each record's current data (a record gone since is sent as a delete). */
-export async function peekQueue(db: Database, siteId: number, limit: number): Promise<QueuedRecord[]> {
-  const entries = await db.all<{
-    sync_out_id: string;
-    table_name: string;
-    record_id: string;
-    action: string;
-    data: string | null;
-  }>(
+interface QueueEntry {
+  sync_out_id: string;
+  table_name: string;
+  record_id: string;
+  action: string;
+  data: string | null;
+}
+
+function peekEntries(db: Database, siteId: number, limit: number): Promise<QueueEntry[]> {
+  return db.all<QueueEntry>(
     `SELECT q.sync_out_id, q.table_name, q.record_id, q.action, r.data
      FROM site_queue q LEFT JOIN record r ON r.table_name = q.table_name AND r.record_id = q.record_id
      WHERE q.site_id = ? ORDER BY q.seq LIMIT ?`,
     [siteId, limit],
   );
-  return entries.map((entry) => {
+}
+
+/** A record gone since it was queued is sent as a delete. */
+const sentAsDelete = (entry: QueueEntry): boolean => entry.action === 'delete' || entry.data === null;
+
+/** The head of the queue, with each record's current data. */
+export async function peekQueue(db: Database, siteId: number, limit: number): Promise<QueuedRecord[]> {
+  return (await peekEntries(db, siteId, limit)).map((entry) => {
     const base = { syncOutId: entry.sync_out_id, tableName: entry.table_name, recordId: entry.record_id };
-    return entry.action !== 'delete' && entry.data !== null
-      ? { ...base, action: entry.action, recordData: JSON.parse(entry.data) as RecordData }
-      : { ...base, action: 'delete' };
+    return sentAsDelete(entry)
+      ? { ...base, action: 'delete' }
+      : { ...base, action: entry.action, recordData: JSON.parse(entry.data as string) as RecordData };
   });
+}
+
+/**
+ * The same head of the queue as a JSON array, each record's stored JSON spliced in as it is rather
+ * than parsed and serialised again: every initialisation reads the whole queue this way.
+ */
+export async function peekQueueJson(db: Database, siteId: number, limit: number): Promise<string> {
+  const items = (await peekEntries(db, siteId, limit)).map((entry) => {
+    const base = JSON.stringify({
+      syncOutId: entry.sync_out_id,
+      tableName: entry.table_name,
+      recordId: entry.record_id,
+      action: sentAsDelete(entry) ? 'delete' : entry.action,
+    });
+    return sentAsDelete(entry) ? base : `${base.slice(0, -1)},"recordData":${entry.data as string}}`;
+  });
+  return `[${items.join(',')}]`;
 }
 
 export async function acknowledge(

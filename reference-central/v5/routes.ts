@@ -5,7 +5,7 @@ import { sleep } from '../faults';
 import { json, parseJsonBody, type Reply, type RequestContext } from '../http-kit';
 import { bufferPushedRecords, integratePushBuffer, type BufferedAction } from '../integration';
 import { setInitialisationStatus, type Site } from '../sites';
-import { acknowledge, fillQueueForInitialisation, peekQueue, queueLength } from '../site-queue';
+import { acknowledge, fillQueueForInitialisation, peekQueueJson, queueLength } from '../site-queue';
 import { forwardTransfers } from '../transfers';
 import { parseBasicAuth } from './auth';
 import { badRequest, v5Error } from './errors';
@@ -95,8 +95,9 @@ async function centralRecords(central: CentralContext, _site: Site, request: Req
 
 async function queuedRecords(central: CentralContext, site: Site, request: RequestContext): Promise<Reply> {
   const limit = integerParam(request, 'limit', 1);
-  const data = await peekQueue(central.db, site.siteId, limit);
-  return json(200, { queueLength: await queueLength(central.db, site.siteId), data });
+  const data = await peekQueueJson(central.db, site.siteId, limit);
+  const length = await queueLength(central.db, site.siteId);
+  return { status: 200, jsonText: `{"queueLength":${length},"data":${data}}` };
 }
 
 const acknowledgementSchema = z.object({ syncIDs: z.array(z.string()) });
