@@ -4,6 +4,11 @@ import { ownStoreOf, routeOf, type TableRoute } from './table-routing';
 
 export type RecordData = Record<string, unknown>;
 
+/** A JSON object (not null, not an array): what a record's data must be. */
+export function isRecordData(value: unknown): value is RecordData {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export interface WriteOrigin {
   /** The site whose push produced the change (null for the central's own edits and seeds). */
   sourceSiteId: number | null;

@@ -1,24 +1,20 @@
 // Loads records into the central: `{"<table>": [rows]}` or the fixture file's
 // `{"<source file>": {"legacyTable": "<table>", "records": [rows]}}` shape.
 import type { Database } from './database';
-import { upsertRecords, type RecordData } from './records';
+import { isRecordData, upsertRecords, type RecordData } from './records';
 import { legacyId } from './sites';
 import { FIXTURE_TABLE_NAMES, layerOf, recordIdOf } from './table-routing';
 
 export type RecordsByTable = Record<string, RecordData[]>;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Normalises either accepted shape into rows per wire table name; throws a clear error otherwise. */
 export function normaliseSeedInput(input: unknown): RecordsByTable {
-  if (!isObject(input)) throw new Error('Seed input must be a JSON object keyed by table name');
+  if (!isRecordData(input)) throw new Error('Seed input must be a JSON object keyed by table name');
   const byTable: RecordsByTable = {};
   for (const [key, value] of Object.entries(input)) {
     let tableName = key;
     let rows: unknown = value;
-    if (isObject(value) && 'records' in value) {
+    if (isRecordData(value) && 'records' in value) {
       const declared = value.legacyTable;
       tableName =
         typeof declared === 'string' && declared !== '' ? declared : (FIXTURE_TABLE_NAMES[key] ?? key);
@@ -27,7 +23,7 @@ export function normaliseSeedInput(input: unknown): RecordsByTable {
     if (!Array.isArray(rows))
       throw new Error(`Seed entry "${key}" must be an array of rows or {legacyTable, records}`);
     for (const [index, row] of rows.entries()) {
-      if (!isObject(row)) throw new Error(`Seed entry "${key}" row ${index} is not an object`);
+      if (!isRecordData(row)) throw new Error(`Seed entry "${key}" row ${index} is not an object`);
     }
     (byTable[tableName] ??= []).push(...(rows as RecordData[]));
   }

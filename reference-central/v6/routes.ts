@@ -5,7 +5,7 @@ import type { CentralContext } from '../context';
 import { sleep } from '../faults';
 import { ReplyError, json, text, type Reply, type RequestContext } from '../http-kit';
 import { bufferPushedRecords, integratePushBuffer, type BufferedAction } from '../integration';
-import { readRecord, storesOfSite } from '../records';
+import { isRecordData, readRecord, storesOfSite } from '../records';
 import type { Site } from '../sites';
 import { OMS_DELETE_TABLES, omsTablesOfStyle } from '../table-routing';
 
@@ -185,7 +185,7 @@ async function push(central: CentralContext, request: RequestContext): Promise<R
   const records = body.batch.records.map(({ record }) => {
     const action = bufferedAction(record.action);
     const data = record.recordData ?? null;
-    const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+    const isObject = isRecordData(data);
     if ((action !== 'delete' && !isObject) || (action === 'delete' && data !== null && !isObject)) {
       throw v6Error({
         parsingSyncRecordError: `recordData of ${record.tableName} ${record.recordId} is not an object`,

@@ -4,7 +4,8 @@ import { In, type EntityManager } from 'typeorm';
 import { pushShapeOf } from '../translators/push-shape';
 import { translatorFor } from '../translators/registry';
 import type { SyncedRow, WireRecord } from '../translators/types';
-import type { PendingChange } from './pending-changes';
+import { readPendingChanges, type PendingChange } from './pending-changes';
+import type { RunContext } from './run-context';
 
 export interface OutgoingRecord {
   tableName: string;
@@ -49,4 +50,24 @@ export async function toOutgoingRecords(
     outgoing.push({ change, record });
   }
   return outgoing;
+}
+
+export interface PushBatch {
+  changes: PendingChange[];
+  outgoing: { change: PendingChange; record: OutgoingRecord }[];
+}
+
+/**
+ * The pending changes of `api` from `fromCursor` on, one request's worth, with their wire records.
+ * The pushes read each batch while central takes the one before, so a batch may be abandoned (a
+ * pause, a failed request): its failure is then nobody's, and is not reported as unhandled.
+ */
+export function readPushBatch(context: RunContext, api: 'v5' | 'v6', fromCursor: number): Promise<PushBatch> {
+  const manager = context.db.dataSource.manager;
+  const batch = (async () => {
+    const changes = await readPendingChanges(manager, api, fromCursor, context.storeIds, context.requestSize);
+    return { changes, outgoing: await toOutgoingRecords(manager, changes) };
+  })();
+  batch.catch(() => undefined);
+  return batch;
 }

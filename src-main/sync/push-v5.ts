@@ -2,8 +2,8 @@
 // Every push ends with {queueLength: 0, data: []}, which central must answer integrationStarted.
 import { KEY, readNumber, writeSetting } from '../settings/key-value';
 import { SyncError } from './errors';
-import { countPendingChanges, readPendingChanges } from './pending-changes';
-import { toOutgoingRecords } from './push-records';
+import { countPendingChanges } from './pending-changes';
+import { readPushBatch } from './push-records';
 import { checkPause, type RunContext } from './run-context';
 import { waitForCentral } from './wait-for-central';
 
@@ -17,16 +17,16 @@ export async function pushToLegacyCentral(context: RunContext): Promise<void> {
   // The total shows from the start, not only once central has answered the first batch.
   await context.log.progress('push', 0, first);
   let sent = 0;
+  // Each batch is read and shaped while central takes the one before.
+  let next = readPushBatch(context, 'v5', cursor);
   for (;;) {
     checkPause(context);
-    const changes = await readPendingChanges(manager, 'v5', cursor, context.storeIds, context.requestSize);
+    const { changes, outgoing } = await next;
+    const data = outgoing.map(({ change, record }) => ({ syncOutId: String(change.cursor), ...record }));
     const total = changes.length === 0 ? 0 : Math.max(first - sent, changes.length);
-    const data = (await toOutgoingRecords(manager, changes)).map(({ change, record }) => ({
-      syncOutId: String(change.cursor),
-      ...record,
-    }));
-    const response = await context.legacy.pushRecords({ queueLength: total, data });
     const last = changes.at(-1);
+    if (last) next = readPushBatch(context, 'v5', last.cursor + 1);
+    const response = await context.legacy.pushRecords({ queueLength: total, data });
     if (last) {
       cursor = last.cursor + 1;
       await db.transaction((transaction) => writeSetting(transaction, KEY.pushCursorV5, cursor));

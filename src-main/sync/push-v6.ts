@@ -1,7 +1,7 @@
 // Push V6: local changes of v6 tables to the Open mSupply central server, then wait for it.
 import { KEY, readNumber, writeSetting } from '../settings/key-value';
-import { countPendingChanges, readPendingChanges } from './pending-changes';
-import { toOutgoingRecords } from './push-records';
+import { countPendingChanges } from './pending-changes';
+import { readPushBatch } from './push-records';
 import { checkPause, type RunContext } from './run-context';
 import { waitForCentral } from './wait-for-central';
 
@@ -15,16 +15,16 @@ export async function pushToOmSupplyCentral(context: RunContext): Promise<void> 
   await context.log.progress('pushV6', 0, first);
   let sent = 0;
   let pushed = false;
+  // Each batch is read and shaped while central takes the one before.
+  let next = readPushBatch(context, 'v6', cursor);
   for (;;) {
     checkPause(context);
-    const changes = await readPendingChanges(manager, 'v6', cursor, context.storeIds, context.requestSize);
+    const { changes, outgoing } = await next;
     if (changes.length === 0) break;
     const total = Math.max(first - sent, changes.length);
-    const records = (await toOutgoingRecords(manager, changes)).map(({ change, record }) => ({
-      cursor: change.cursor,
-      record,
-    }));
+    const records = outgoing.map(({ change, record }) => ({ cursor: change.cursor, record }));
     const endCursor = (changes.at(-1) as { cursor: number }).cursor;
+    next = readPushBatch(context, 'v6', endCursor + 1);
     await context.oms.push({
       end_cursor: endCursor,
       total_records: total,

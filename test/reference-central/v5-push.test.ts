@@ -98,6 +98,26 @@ describe('POST /sync/v5/queued_records', ADMIN_HEAVY, () => {
     await waitForV5Idle(central.legacyUrl, site);
   });
 
+  it('refuses a batch whose recordData is not an object (HTTP 400 naming it), buffering nothing', async () => {
+    const site = await addSite(central);
+    for (const recordData of [['a list'], 'text']) {
+      const answer = await v5(central.legacyUrl, 'POST', '/sync/v5/queued_records', {
+        ...site,
+        body: {
+          queueLength: 1,
+          data: [{ syncOutId: 'S1', tableName: 'name', recordId: 'R1', action: 'Update', recordData }],
+        },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('recordData');
+    }
+    // Nothing of it was kept: the final batch integrates nothing.
+    expect(await push(central.legacyUrl, site, 0, [])).toEqual({ integrationStarted: true });
+    await waitForV5Idle(central.legacyUrl, site);
+    const names = await allCentralRecords(central.legacyUrl, site);
+    expect(names.some((record) => record.recordId === 'R1')).toBe(false);
+  });
+
   it('answers true for an empty push (nothing to send still ends with queueLength 0)', async () => {
     const site = await addSite(central);
     expect(await push(central.legacyUrl, site, 0, [])).toEqual({ integrationStarted: true });
