@@ -8,6 +8,7 @@ import { aheadIntegrator } from './integrate';
 export class IntegrationAhead {
   private queue: Promise<void> = Promise.resolve();
   private integrated = 0;
+  private stopped = false;
   private readonly integrateBatch: ReturnType<typeof aheadIntegrator>;
 
   constructor(db: LocalDatabase) {
@@ -18,11 +19,14 @@ export class IntegrationAhead {
   add(upserts: readonly BufferedUpsert[]): void {
     if (upserts.length === 0) return;
     this.queue = this.queue.then(async () => {
+      if (this.stopped) return;
       try {
         this.integrated += await this.integrateBatch(upserts);
       } catch {
-        // Nothing is lost: what could not be integrated ahead stays pending, and the Integrate step
-        // integrates it or records why it cannot.
+        // Nothing is lost: what was not integrated stays pending, and the Integrate step integrates
+        // it or records why it cannot. Integrating ahead stops for this run: what the batches learnt
+        // about which records exist may include some that the failed transaction rolled back.
+        this.stopped = true;
       }
     });
   }
