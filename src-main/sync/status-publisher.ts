@@ -2,7 +2,7 @@
 // each status read costs several queries, so reads are chained (listeners get them in order),
 // events that arrive while a read waits for its turn share it (it reads the latest state anyway),
 // and reads are spaced at least `minIntervalMs` apart: more than a screen can show is waste.
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from './sleep';
 
 export class StatusPublisher<Status> {
   private chain: Promise<void> = Promise.resolve();

@@ -1,7 +1,6 @@
 // Waiting for a central operation (initialisation or push integration) by polling its status.
 import { SyncError, type SyncErrorCode } from './errors';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from './sleep';
 
 export interface WaitOptions {
   /** Wait before the first poll (0 polls at once); later waits double from 100 ms up to `maxPollMs`. */

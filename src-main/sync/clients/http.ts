@@ -3,12 +3,12 @@
 // requests through its own network stack.
 import axios, { AxiosHeaders, getAdapter, type AxiosAdapter } from 'axios';
 import { SyncError } from '../errors';
+import { sleep as pause } from '../sleep';
 import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutAgents } from './connect-timeout';
 import {
   DEFAULT_RETRY_POLICY,
   abortable,
   backoffDelayMs,
-  defaultSleep,
   isRetryableError,
   isRetryableStatus,
   type RetryPolicy,
@@ -92,7 +92,7 @@ function parseBody(
 
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? pause;
   const random = options.random ?? Math.random;
   const client = axios.create({
     adapter: options.adapter ?? getAdapter('http'),

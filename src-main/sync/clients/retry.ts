@@ -1,5 +1,4 @@
 // When a request is worth another attempt, and how long to wait before it (PROTOCOL.md §5.1).
-import { setTimeout as delay } from 'node:timers/promises';
 
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
@@ -47,8 +46,6 @@ export function backoffDelayMs(retry: number, policy: RetryPolicy, random: () =>
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor(random() * ceiling);
 }
-
-export const defaultSleep = (ms: number): Promise<void> => delay(ms);
 
 /** Rejects with the signal's reason as soon as it aborts, so an injected sleep is cancellable too. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
